@@ -1,0 +1,111 @@
+"""The outlet gazetteer: names and aliases in any script, and domains.
+
+An outlet is named many ways in news text ("TASS", "ТАСС", "the state-run
+TASS news agency", "AFP correspondents"). ``Gazetteer.resolve`` maps any such
+mention to one outlet; ``Gazetteer.by_domain`` maps a link's registered domain
+to the outlet that publishes there, which is how a citation finds its
+``via_link``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Outlet
+
+#: The bundled gazetteer. It lives at the repository root (data/outlets.csv)
+#: so that it is easy to find and edit; the package reads it from there.
+DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "outlets.csv"
+
+#: Aliases this short are ambiguous inside longer text ("AP", "RT", "X"):
+#: they resolve only when they are the whole mention.
+SHORT_ALIAS = 2
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for matching names."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(
+        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+    )
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+class Gazetteer:
+    """Outlets indexed by every name they go by and by domain."""
+
+    def __init__(self, outlets: Iterable[Outlet]):
+        self.outlets: dict[str, Outlet] = {}
+        self._names: dict[str, Outlet] = {}
+        self._domains: dict[str, Outlet] = {}
+        for outlet in outlets:
+            self.outlets[outlet.id] = outlet
+            for name in (outlet.name, *outlet.aliases):
+                self._names.setdefault(fold(name), outlet)
+            if outlet.domain:
+                self._domains.setdefault(outlet.domain.lower(), outlet)
+        # Longest names first so "TASS news agency" wins over "TASS".
+        long_names = sorted(
+            (n for n in self._names if len(n) > SHORT_ALIAS), key=len, reverse=True
+        )
+        self._scan = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, long_names)) + r")(?!\w)")
+            if long_names
+            else None
+        )
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    def __iter__(self):
+        return iter(self.outlets.values())
+
+    def resolve(self, mention: str | None) -> Outlet | None:
+        """The outlet a mention names, or None.
+
+        The whole mention is tried first, then the longest known name inside
+        it, so descriptors around the name ("the state-run ... news agency",
+        "... correspondents") do not get in the way.
+        """
+        if not mention:
+            return None
+        folded = fold(mention)
+        if folded in self._names:
+            return self._names[folded]
+        stripped = re.sub(r"^the ", "", folded)
+        if stripped in self._names:
+            return self._names[stripped]
+        if self._scan is None:
+            return None
+        match = self._scan.search(folded)
+        return self._names[match.group(0)] if match else None
+
+    def by_domain(self, domain: str | None) -> Outlet | None:
+        """The outlet publishing on a registered domain, or None."""
+        return self._domains.get(domain.lower()) if domain else None
+
+
+def read_outlets(path: Path | str) -> list[Outlet]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return [
+            Outlet(
+                id=row["id"],
+                name=row["name"],
+                domain=row["domain"] or None,
+                kind=row["kind"],
+                country=row["country"] or None,
+                aliases=[a.strip() for a in (row["aliases"] or "").split("|") if a.strip()],
+            )
+            for row in csv.DictReader(f)
+        ]
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(path: Path | str = DEFAULT_GAZETTEER) -> Gazetteer:
+    """The gazetteer from a CSV file (cached: it is read once per process)."""
+    return Gazetteer(read_outlets(path))
