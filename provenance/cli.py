@@ -1,0 +1,239 @@
+"""The command line: parse arguments, call the library, report.
+
+Every command that reads inputs follows one rule for bad input: one line on
+stderr naming the input, carry on with the rest, exit status 1 at the end if
+anything failed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .documents import InputError, iter_input_files
+from .outlets import load_gazetteer
+from .pipeline import Extraction, analyse_path
+from .publish import serve_command
+
+DEFAULT_DB = "provenance.db"
+FORMATS = click.Choice(["jsonl", "csv", "table"])
+
+#: Columns shown by --format table (jsonl and csv carry every field).
+TABLE_COLUMNS = {
+    "citations": ["kind", "source", "cue", "via", "quote", "start", "end"],
+    "links": ["context", "url", "domain", "start", "end"],
+}
+TABLE_CELL_WIDTH = 48
+
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), envvar="PROVENANCE_DB",
+    default=DEFAULT_DB, show_default=True,
+    help="SQLite database file (or set $PROVENANCE_DB).",
+)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="provenance")
+def cli() -> None:
+    """Find who said it, and through whom it reached the page.
+
+    Reads news articles, extracts their links and attributions, and stores
+    them in SQLite for datasette.
+
+    \b
+    Example:
+        provenance ingest data/samples && provenance serve
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+def ingest(paths: tuple[str, ...], db_path: str) -> None:
+    """Load articles, extract links and citations, and store them.
+
+    PATHS are .txt, .html or .htm files, or directories searched
+    recursively. Re-ingesting the same input leaves the database unchanged.
+
+    \b
+    Example:
+        provenance ingest data/samples --db provenance.db
+    """
+    from .store import ensure_db_shape, open_db, save_extraction
+
+    gazetteer = load_gazetteer()
+    db = open_db(db_path)
+    ensure_db_shape(db, gazetteer)
+    counts = {"documents": 0, "changed": 0, "links": 0, "citations": 0}
+
+    def save(path: Path, extraction: Extraction) -> None:
+        result = save_extraction(db, extraction.document, extraction.links, extraction.citations)
+        counts["documents"] += 1
+        counts["changed"] += result.changed
+        counts["links"] += len(extraction.links)
+        counts["citations"] += len(extraction.citations)
+
+    failed = _each_extraction(paths, gazetteer, save, progress=True)
+    db.close()
+    click.echo(
+        f"{counts['documents']} documents ({counts['changed']} changed), "
+        f"{counts['links']} links, {counts['citations']} citations in {db_path}"
+        + (f"; {failed} inputs failed" if failed else ""),
+        err=True,
+    )
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """Print the citation records of articles (no database needed).
+
+    One record per attribution: every citations column plus the document id
+    and its path; start/end index the text as loaded and sentence is that span.
+
+    \b
+    Example:
+        provenance extract data/samples/002_a33109398c212efd.txt --format table
+    """
+    _print_records(paths, fmt, "citations", lambda e: e.citations)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
+def links(paths: tuple[str, ...], fmt: str) -> None:
+    """Print the links found in articles (no database needed).
+
+    Each link has the URL as written, a fetchable normalised URL, a lossy
+    match key, its registered domain and its context.
+
+    \b
+    Example:
+        provenance links data/samples --format csv
+    """
+    _print_records(paths, fmt, "links", lambda e: e.links)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; keep loopback unless publishing.")
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve(db_path: str, host: str, port: int) -> None:
+    """Serve the database in datasette with the project's metadata.
+
+    \b
+    Example:
+        provenance serve --db provenance.db --port 8001
+    """
+    if not Path(db_path).exists():
+        click.echo(f"error: {db_path}: no such database; run `provenance ingest` first", err=True)
+        sys.exit(1)
+    command = serve_command(db_path, host, port)
+    try:
+        sys.exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    finally:
+        if "--metadata" in command:
+            Path(command[command.index("--metadata") + 1]).unlink(missing_ok=True)
+
+
+def _each_extraction(
+    paths: Iterable[str], gazetteer, handle: Callable[[Path, Extraction], None], progress: bool = False
+) -> int:
+    """Analyse every input, hand each result to ``handle``; return failures."""
+    items = list(iter_input_files(paths))
+    failed = 0
+    with click.progressbar(
+        items, label="extracting", file=sys.stderr, show_pos=True,
+        item_show_func=lambda p: str(p) if isinstance(p, Path) else None,
+    ) if progress and sys.stderr.isatty() else _nullbar(items) as bar:
+        for item in bar:
+            if isinstance(item, InputError):
+                _error(str(item))
+                failed += 1
+                continue
+            try:
+                handle(item, analyse_path(item, gazetteer))
+            except InputError as err:
+                _error(str(err))
+                failed += 1
+            except Exception as err:  # one bad file must not stop the run
+                if os.environ.get("PROVENANCE_DEBUG"):
+                    raise
+                _error(f"{item}: internal error: {type(err).__name__}: {err}")
+                failed += 1
+    return failed
+
+
+class _nullbar:
+    def __init__(self, items: list) -> None:
+        self.items = items
+
+    def __enter__(self) -> list:
+        return self.items
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+def _error(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def _print_records(paths: tuple[str, ...], fmt: str, kind: str, pick: Callable[[Extraction], list]) -> None:
+    gazetteer = load_gazetteer()
+    writer = _RecordWriter(fmt, kind)
+
+    def handle(path: Path, extraction: Extraction) -> None:
+        for record in pick(extraction):
+            writer.write({**record.row(), "path": str(path)})
+
+    failed = _each_extraction(paths, gazetteer, handle)
+    writer.close()
+    sys.exit(1 if failed else 0)
+
+
+class _RecordWriter:
+    """Streams records as JSON lines or CSV; buffers only for a table."""
+
+    def __init__(self, fmt: str, kind: str) -> None:
+        self.fmt = fmt
+        self.kind = kind
+        self.csv: csv.DictWriter | None = None
+        self.table: list[dict] = []
+
+    def write(self, record: dict) -> None:
+        if self.fmt == "jsonl":
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            if self.csv is None:
+                self.csv = csv.DictWriter(sys.stdout, fieldnames=list(record))
+                self.csv.writeheader()
+            self.csv.writerow(record)
+        else:
+            self.table.append(record)
+
+    def close(self) -> None:
+        if self.fmt == "table" and self.table:
+            from tabulate import tabulate
+
+            columns = TABLE_COLUMNS[self.kind]
+            rows = [[_cell(r.get(c)) for c in columns] for r in self.table]
+            click.echo(tabulate(rows, headers=columns))
+        sys.stdout.flush()
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "…"

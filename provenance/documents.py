@@ -1,0 +1,283 @@
+"""Loading: files on disk -> Document (plus the anchors of HTML pages).
+
+Plain text is kept exactly as decoded, so every offset the extractors report
+indexes the file's own characters; only a leading byte-order mark is dropped.
+Non-breaking spaces, CRLF line ends and hard-wrapped lines stay as they are:
+the extractors treat them as whitespace instead of rewriting the evidence.
+
+HTML goes through trafilatura, the best-measured open main-text extractor,
+for the article body, title, byline and date; its body tree marks the links
+that sit inside the article (``ref`` elements), so we serialise that tree
+ourselves and record each anchor's exact position in the text we store.
+beautifulsoup4 decodes the bytes (HTTP header-free files: BOM, ``<meta
+charset>``, then detection) and reads rel=canonical and og:url from the head.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, UnicodeDammit
+
+from .model import Document
+
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+#: Inputs larger than this are refused rather than read whole into memory.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+#: A NUL byte in this many leading bytes marks a file as binary.
+BINARY_SNIFF_BYTES = 8192
+#: trafilatura elements that start a new block; blocks are separated by a
+#: blank line so sentence splitting sees paragraph boundaries.
+BLOCK_TAGS = frozenset({"p", "head", "item", "quote", "list", "table", "row", "cell", "code", "div"})
+
+
+class InputError(Exception):
+    """A bad input. ``str(err)`` is one line naming what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An ``<a href>`` inside an HTML article body, located in the text."""
+
+    href: str
+    text: str
+    start: int | None
+    end: int | None
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Expand files and directories (recursively) into article files.
+
+    Yields an ``InputError`` in place of a missing path or a directory that
+    holds no article, so the caller reports it and carries on. Directory
+    contents are sorted so runs are repeatable; symlinked directories are not
+    followed, which keeps a symlink loop from recursing forever.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for item in _walk(path):
+                found = found or isinstance(item, Path)
+                yield item
+            if not found:
+                yield InputError(f"{path}: directory holds no .txt or .html files")
+        elif path.exists():
+            yield path
+        else:
+            yield InputError(f"{path}: no such file or directory")
+
+
+def _walk(directory: Path) -> Iterator[Path | InputError]:
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as err:
+        yield InputError(f"{directory}: cannot list directory: {err.strerror or err}")
+        return
+    for entry in entries:
+        if entry.is_symlink() and entry.is_dir():
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
+            yield entry
+
+
+def load_path(path: Path) -> tuple[Document, list[Anchor]]:
+    """Load one article file. Raises InputError for anything unusable."""
+    data = _read_bytes(path)
+    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(data):
+        return load_html(data, path=str(path))
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}: expected .txt, .html or .htm")
+    return load_text(data, path=str(path)), []
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: file is {size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit")
+        with open(path, "rb") as f:
+            data = f.read(MAX_INPUT_BYTES + 1)
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror or err}") from err
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: file grew past the {MAX_INPUT_BYTES:,}-byte limit while reading")
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: binary file, not text")
+    return data
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def load_text(data: bytes, path: str | None = None) -> Document:
+    """A plain-text article: UTF-8, a leading BOM dropped, nothing else touched."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path or '<text>'}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+        ) from err
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(f"{path or '<text>'}: file is empty")
+    return Document(text=text, path=path)
+
+
+def load_html(data: bytes | str, path: str | None = None, url: str | None = None) -> tuple[Document, list[Anchor]]:
+    """An HTML page: main text, metadata and the anchors inside the article."""
+    import trafilatura  # heavy import, only needed for HTML
+
+    name = path or url or "<html>"
+    html = data if isinstance(data, str) else UnicodeDammit(data, is_html=True).unicode_markup
+    if not html or not html.strip():
+        raise InputError(f"{name}: cannot decode HTML")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "lxml")
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_links=True, include_tables=True,
+            include_comments=False,
+        )
+    text, anchors = ("", [])
+    if extracted is not None and extracted.body is not None:
+        text, anchors = serialise_body(extracted.body)
+    if not text.strip():
+        text, anchors = _fallback_text(soup)
+    if not text.strip():
+        raise InputError(f"{name}: no article text found in HTML")
+    canonical = _head_link(soup, "canonical")
+    og_url = _meta(soup, "og:url")
+    title = (extracted.title if extracted else None) or (soup.title.get_text(strip=True) if soup.title else None)
+    return (
+        Document(
+            text=text,
+            path=path,
+            url=url,
+            canonical_url=canonical or og_url,
+            title=title or None,
+            byline=(extracted.author if extracted else None) or _meta(soup, "author"),
+            published=(extracted.date if extracted else None),
+            outlet=(extracted.sitename if extracted else None) or _meta(soup, "og:site_name"),
+        ),
+        anchors,
+    )
+
+
+def serialise_body(body) -> tuple[str, list[Anchor]]:
+    """Text of a trafilatura body tree, blocks split by blank lines, with anchors.
+
+    Whitespace inside a block collapses to single spaces (as a browser renders
+    it) and each ``ref`` element's text is located exactly in the result.
+    """
+    out = _TextBuilder()
+    spans: list[tuple[str, int, int]] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            out.newlines(2)
+        elif tag == "lb":
+            out.newlines(1)
+        start = out.length
+        out.add(el.text or "")
+        for child in el:
+            walk(child)
+        if tag == "ref" and el.get("target"):
+            spans.append((el.get("target"), start, out.length))
+        if tag in BLOCK_TAGS:
+            out.newlines(2)
+        out.add(el.tail or "")
+
+    walk(body)
+    text = out.text()
+    anchors = []
+    for href, start, end in spans:
+        end = min(end, len(text))
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        found = end > start
+        anchors.append(Anchor(href, text[start:end], start if found else None, end if found else None))
+    return text, anchors
+
+
+class _TextBuilder:
+    """Appends text with HTML whitespace rules, tracking the length so far."""
+
+    def __init__(self) -> None:
+        self.chunks: list[str] = []
+        self.length = 0
+
+    def _last(self) -> str:
+        return self.chunks[-1][-1] if self.chunks else "\n"
+
+    def add(self, s: str) -> None:
+        s = re.sub(r"\s+", " ", s)
+        if self._last() in " \n":
+            s = s.lstrip(" ")
+        if s:
+            self.chunks.append(s)
+            self.length += len(s)
+
+    def newlines(self, count: int) -> None:
+        """End the current line or block with ``count`` newlines in all."""
+        while self.chunks and self.chunks[-1].endswith(" "):
+            chunk = self.chunks.pop()
+            self.length -= len(chunk)
+            chunk = chunk.rstrip(" ")
+            if chunk:
+                self.chunks.append(chunk)
+                self.length += len(chunk)
+        if not self.chunks:
+            return
+        tail = "".join(self.chunks[-count:])
+        have = len(tail) - len(tail.rstrip("\n"))
+        if have < count:
+            self.chunks.append("\n" * (count - have))
+            self.length += count - have
+
+    def text(self) -> str:
+        return "".join(self.chunks).rstrip()
+
+
+def _fallback_text(soup: BeautifulSoup) -> tuple[str, list[Anchor]]:
+    """Paragraph text when trafilatura finds no main content (tiny or odd pages)."""
+    body = soup.body or soup
+    for junk in body.find_all(["script", "style", "noscript", "template"]):
+        junk.decompose()
+    blocks = [" ".join(p.get_text(" ").split()) for p in body.find_all(["p", "h1", "h2", "h3", "li", "blockquote"])]
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        whole = " ".join(body.get_text(" ").split())
+        blocks = [whole] if whole else []
+    return "\n\n".join(blocks), []
+
+
+def _head_link(soup: BeautifulSoup, rel: str) -> str | None:
+    for tag in soup.find_all("link", href=True):
+        rels = tag.get("rel") or []
+        if rel in [r.lower() for r in rels]:
+            return tag["href"].strip() or None
+    return None
+
+
+def _meta(soup: BeautifulSoup, name: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    if tag and tag.get("content"):
+        return tag["content"].strip() or None
+    return None

@@ -1,0 +1,203 @@
+"""The SQLite store: schema, idempotent shape, and per-document saves.
+
+Only this module touches SQLite. ``ensure_db_shape`` creates whatever is
+missing (tables, foreign keys, indexes, full-text search, the outlet
+gazetteer) and is safe to run on every command, as github-to-sqlite does.
+
+``save_extraction`` writes one document with its links and citations in one
+transaction. It compares the new rows with the stored ones and writes only
+the difference, so ingesting the same input twice leaves every table, the FTS
+indexes included, byte-for-byte unchanged, and a re-extraction with a newer
+extractor removes the rows it no longer produces.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from .model import FETCH_COLUMNS, Citation, Document, Link, Outlet
+
+#: Milliseconds a writer waits for a lock before giving up; datasette may be
+#: reading the same file.
+BUSY_TIMEOUT_MS = 5000
+
+DOCUMENT_COLUMNS = {
+    "id": str, "url": str, "canonical_url": str, "path": str, "title": str,
+    "outlet": str, "byline": str, "published": str, "text": str, "sha256": str,
+    "origin": str, "depth": int,
+}
+OUTLET_COLUMNS = {
+    "id": str, "name": str, "domain": str, "kind": str, "country": str, "aliases": str,
+}
+LINK_COLUMNS = {
+    "id": str, "document": str, "url": str, "fetch_url": str, "match_key": str,
+    "normalizer_version": int, "domain": str, "context": str, "anchor_text": str,
+    "start": int, "end": int, "target": str,
+}
+CITATION_COLUMNS = {
+    "id": str, "document": str, "kind": str, "source": str, "source_text": str,
+    "source_type": str, "source_outlet": str, "via": str, "via_outlet": str,
+    "via_link": str, "cue": str, "quote": str, "sentence": str, "start": int,
+    "end": int, "cue_start": int, "cue_end": int, "rule": str, "confidence": float,
+}
+
+#: In creation order: a table comes after the tables its foreign keys name.
+TABLES: dict[str, dict] = {
+    "outlets": {"columns": OUTLET_COLUMNS, "foreign_keys": []},
+    "documents": {"columns": DOCUMENT_COLUMNS, "foreign_keys": [("outlet", "outlets", "id")]},
+    "links": {
+        "columns": LINK_COLUMNS,
+        "foreign_keys": [("document", "documents", "id"), ("target", "documents", "id")],
+    },
+    "citations": {
+        "columns": CITATION_COLUMNS,
+        "foreign_keys": [
+            ("document", "documents", "id"),
+            ("source_outlet", "outlets", "id"),
+            ("via_outlet", "outlets", "id"),
+            ("via_link", "links", "id"),
+        ],
+    },
+    "fetches": {"columns": FETCH_COLUMNS, "foreign_keys": [("document", "documents", "id")]},
+}
+
+INDEXES: dict[str, list[tuple[str, ...]]] = {
+    "documents": [("sha256",), ("canonical_url",), ("url",), ("outlet",)],
+    "outlets": [("domain",), ("name",)],
+    "links": [("document",), ("match_key",), ("fetch_url",), ("domain",), ("target",)],
+    "citations": [
+        ("document",), ("source",), ("source_outlet",), ("via_outlet",), ("via_link",), ("kind",),
+    ],
+    "fetches": [("url", "fetched_at"), ("outcome",), ("document",)],
+}
+
+FTS: dict[str, list[str]] = {
+    "documents": ["title", "text"],
+    "citations": ["source", "quote", "sentence"],
+}
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a database in WAL mode with foreign keys on."""
+    db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database, outlets: Iterable[Outlet] = ()) -> None:
+    """Create every missing table, index and FTS index; load the gazetteer.
+
+    Idempotent: running it on a database that already has its shape changes
+    nothing (the outlet rows are only written when they differ).
+    """
+    with db.atomic():
+        for name, spec in TABLES.items():
+            if not db[name].exists():
+                db[name].create(
+                    spec["columns"], pk="id", foreign_keys=spec["foreign_keys"], not_null={"id"}
+                )
+        for name, indexes in INDEXES.items():
+            existing = {tuple(ix.columns) for ix in db[name].indexes}
+            for columns in indexes:
+                if columns not in existing:
+                    db[name].create_index(list(columns), find_unique_name=True)
+    for name, columns in FTS.items():
+        if not db[f"{name}_fts"].exists():
+            db[name].enable_fts(columns, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    outlet_rows = [_outlet_row(o) for o in outlets]
+    if outlet_rows:
+        with db.atomic():
+            _sync_rows(db, "outlets", outlet_rows, existing=_rows_by_id(db, "outlets", None))
+
+
+@dataclass
+class SaveResult:
+    """What one save changed: counts of rows written and deleted."""
+
+    written: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.written.values()) or any(self.deleted.values())
+
+
+def save_extraction(
+    db: sqlite_utils.Database,
+    document: Document,
+    links: list[Link],
+    citations: list[Citation],
+) -> SaveResult:
+    """Store one document and everything extracted from it, atomically."""
+    result = SaveResult()
+    with db.atomic():
+        doc_row = document.row()
+        result.written["documents"] = _sync_rows(
+            db, "documents", [doc_row], existing=_rows_by_id(db, "documents", None, ids=[document.id])
+        )
+        # Citations reference links, so links go in first and out last.
+        link_rows = [_link_row(link) for link in links]
+        old_links = _rows_by_id(db, "links", document.id)
+        result.written["links"] = _sync_rows(db, "links", link_rows, existing=old_links)
+        cit_rows = [c.row() for c in citations]
+        old_cits = _rows_by_id(db, "citations", document.id)
+        result.written["citations"] = _sync_rows(db, "citations", cit_rows, existing=old_cits)
+        result.deleted["citations"] = _delete_missing(db, "citations", old_cits, cit_rows)
+        result.deleted["links"] = _delete_missing(db, "links", old_links, link_rows)
+    return result
+
+
+def _outlet_row(outlet: Outlet) -> dict:
+    row = outlet.row()
+    row["aliases"] = json.dumps(outlet.aliases, ensure_ascii=False)
+    return row
+
+
+def _link_row(link: Link) -> dict:
+    row = link.row()
+    if row["target"] is None:
+        # The crawler owns `target`; extraction must not erase what it set.
+        del row["target"]
+    return row
+
+
+def _rows_by_id(
+    db: sqlite_utils.Database, table: str, document: str | None, ids: list[str] | None = None
+) -> dict[str, dict]:
+    if ids is not None:
+        marks = ",".join("?" * len(ids))
+        rows = db.query(f"select * from [{table}] where id in ({marks})", ids)
+    elif document is not None:
+        rows = db.query(f"select * from [{table}] where document = ?", [document])
+    else:
+        rows = db.query(f"select * from [{table}]")
+    return {row["id"]: row for row in rows}
+
+
+def _sync_rows(db: sqlite_utils.Database, table: str, rows: list[dict], existing: dict[str, dict]) -> int:
+    """Upsert the rows that are new or differ from what is stored."""
+    changed = [
+        row for row in rows
+        if row["id"] not in existing
+        or any(existing[row["id"]].get(k) != v for k, v in row.items())
+    ]
+    if changed:
+        db[table].upsert_all(changed, pk="id", alter=False)
+    return len(changed)
+
+
+def _delete_missing(db: sqlite_utils.Database, table: str, existing: dict[str, dict], rows: list[dict]) -> int:
+    keep = {row["id"] for row in rows}
+    gone = [i for i in existing if i not in keep]
+    for chunk_start in range(0, len(gone), 500):
+        chunk = gone[chunk_start:chunk_start + 500]
+        db.execute(f"delete from [{table}] where id in ({','.join('?' * len(chunk))})", chunk)
+    return len(gone)

@@ -1,0 +1,177 @@
+"""Loading files into Documents: text kept exact, HTML main text and anchors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from provenance.documents import (
+    Anchor,
+    InputError,
+    iter_input_files,
+    load_html,
+    load_path,
+    load_text,
+)
+
+ARTICLE_HTML = """<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<title>Ministers clash | Example News</title>
+<link rel="canonical" href="https://www.example-news.com/2024/05/01/ministers-clash">
+<meta property="og:url" content="https://example-news.com/og-elsewhere">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-05-01T10:00:00Z">
+</head>
+<body>
+<nav><a href="/home">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Ministers clash over prices</h1>
+<p>The minister said on Monday that prices would rise, according to <a href="https://tass.com/economy/1">TASS</a> reports seen by many readers.</p>
+<p>“We will act,” she told
+   <a href="https://rtvi.com/news/2?utm_source=tw"> RTVI </a> in an interview broadcast late on Sunday evening.</p>
+<p>Officials did not respond to requests for comment on the figures published by the ministry this week.</p>
+</article>
+<footer><a href="/privacy">Privacy policy</a></footer>
+</body></html>"""
+
+
+def test_text_is_kept_exactly_as_decoded() -> None:
+    raw = "Line one\xa0with NBSP\r\nline two\n\n“Quote,” he said.\n"
+    doc = load_text(raw.encode("utf-8"), path="a.txt")
+    assert doc.text == raw
+    assert doc.path == "a.txt"
+    assert doc.origin == "file"
+    assert len(doc.id) == 16 and doc.id == doc.sha256[:16]
+
+
+def test_text_drops_only_a_leading_bom() -> None:
+    doc = load_text("\ufeffHello\ufeffworld".encode("utf-8"))
+    assert doc.text == "Hello\ufeffworld"
+
+
+def test_same_text_same_id_wherever_it_comes_from() -> None:
+    assert load_text(b"Same words.", path="a.txt").id == load_text(b"Same words.", path="b/c.txt").id
+    assert load_text(b"Same words.").id != load_text(b"Other words.").id
+
+
+def test_invalid_utf8_names_the_input_and_the_byte() -> None:
+    with pytest.raises(InputError) as err:
+        load_text(b"Caf\xe9 au lait", path="cafe.txt")
+    assert str(err.value) == "cafe.txt: not valid UTF-8 (byte 0xe9 at offset 3)"
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.txt", b"", "empty.txt: file is empty"),
+        ("blank.txt", b"  \n\t\n", "blank.txt: file is empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary.txt: binary file, not text"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, "image.txt: binary file, not text"),
+        ("notes.md", b"# Notes\nSome text.", "notes.md: unsupported file type '.md': expected .txt, .html or .htm"),
+    ],
+)
+def test_bad_files_raise_one_line_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        load_path(path)
+    assert str(err.value) == f"{tmp_path}/{message}"
+    assert "\n" not in str(err.value)
+
+
+def test_oversized_file_is_refused_without_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("provenance.documents.MAX_INPUT_BYTES", 100)
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 40)
+    with pytest.raises(InputError, match=r"big\.txt: file is 200 bytes, over the 100-byte limit"):
+        load_path(path)
+
+
+def test_html_main_text_metadata_and_anchor_offsets() -> None:
+    doc, anchors = load_html(ARTICLE_HTML.encode("utf-8"), path="page.html")
+    assert doc.title == "Ministers clash over prices"
+    assert doc.byline == "Jane Doe"
+    assert doc.published == "2024-05-01"
+    assert doc.outlet == "Example News"
+    # rel=canonical wins over og:url
+    assert doc.canonical_url == "https://www.example-news.com/2024/05/01/ministers-clash"
+    # navigation and footer are not article text
+    assert "Privacy policy" not in doc.text and "World" not in doc.text
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[1] == (
+        "The minister said on Monday that prices would rise, according to TASS reports seen by many readers."
+    )
+    assert paragraphs[2] == "“We will act,” she told RTVI in an interview broadcast late on Sunday evening."
+    assert [(a.href, a.text) for a in anchors] == [
+        ("https://tass.com/economy/1", "TASS"),
+        ("https://rtvi.com/news/2?utm_source=tw", "RTVI"),
+    ]
+    for anchor in anchors:
+        assert doc.text[anchor.start:anchor.end] == anchor.text
+
+
+def test_html_charset_from_meta_is_honoured() -> None:
+    html = (
+        '<html><head><meta charset="windows-1251"><title>t</title></head><body><article>'
+        "<p>Министр заявил ТАСС, что цены вырастут в этом году по всей стране и в регионах тоже.</p>"
+        "<p>Это второй абзац статьи с достаточным количеством слов для извлечения текста.</p>"
+        "</article></body></html>"
+    ).encode("cp1251")
+    doc, _ = load_html(html, path="ru.html")
+    assert "Министр заявил ТАСС" in doc.text
+
+
+def test_malformed_html_still_yields_text() -> None:
+    html = b"<html><body><p>Unclosed <b>bold <i>italic</p><div><p>The spokesman said the talks failed.<table><tr><td>x"
+    doc, _ = load_html(html, path="broken.html")
+    assert "The spokesman said the talks failed." in doc.text
+
+
+def test_html_without_text_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^empty\.html: no article text found in HTML$"):
+        load_html(b"<html><head><script>var x = 1;</script></head><body></body></html>", path="empty.html")
+
+
+def test_txt_holding_a_full_html_page_is_loaded_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+    doc, anchors = load_path(path)
+    assert doc.title == "Ministers clash over prices"
+    assert len(anchors) == 2
+
+
+def test_directories_expand_recursively_and_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.html").write_text("<p>x</p>")
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "skip.pdf").write_bytes(b"%PDF")
+    (tmp_path / "c.HTM").write_text("<p>x</p>")
+    found = list(iter_input_files([tmp_path]))
+    assert found == [tmp_path / "a.txt", tmp_path / "b" / "two.html", tmp_path / "c.HTM"]
+
+
+def test_missing_paths_and_empty_dirs_are_errors_in_place(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "ok.txt").write_text("x")
+    items = list(iter_input_files([tmp_path / "nope.txt", tmp_path / "empty", tmp_path / "ok.txt"]))
+    assert [str(i) for i in items] == [
+        f"{tmp_path}/nope.txt: no such file or directory",
+        f"{tmp_path}/empty: directory holds no .txt or .html files",
+        str(tmp_path / "ok.txt"),
+    ]
+    assert isinstance(items[0], InputError) and isinstance(items[2], Path)
+
+
+def test_symlink_loop_does_not_recurse(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("x")
+    os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
+    assert list(iter_input_files([tmp_path])) == [tmp_path / "d" / "a.txt"]
+
+
+def test_anchor_is_a_plain_value() -> None:
+    assert Anchor("https://x.com", "x", 0, 1) == Anchor("https://x.com", "x", 0, 1)

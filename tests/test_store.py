@@ -1,0 +1,134 @@
+"""The store on real SQLite files: shape, idempotence, atomic per-document saves."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from provenance.model import Citation, Document, Link, Outlet
+from provenance.store import (
+    FTS,
+    INDEXES,
+    TABLES,
+    ensure_db_shape,
+    open_db,
+    save_extraction,
+)
+
+OUTLETS = [
+    Outlet("rtvi", "RTVI", "rtvi.com", "broadcaster", "RU", ["РТВИ"]),
+    Outlet("tass", "TASS", "tass.com", "agency", "RU", ["ТАСС"]),
+]
+TEXT = "Saratova told RTVI she had forwarded the appeals.\nhttps://rtvi.com/topics/x/\n"
+
+
+def records(text: str = TEXT) -> tuple[Document, list[Link], list[Citation]]:
+    doc = Document(text=text, path="a.txt")
+    link = Link(
+        document=doc.id, url="https://rtvi.com/topics/x/", fetch_url="https://rtvi.com/topics/x/",
+        match_key="rtvi.com/topics/x", domain="rtvi.com", context="inline", start=50, end=76,
+    )
+    citation = Citation(
+        document=doc.id, kind="statement", source="Kheda Saratova", source_text="Saratova",
+        source_type="person", cue="told", sentence=text[:49], start=0, end=49, cue_start=9,
+        cue_end=13, via="RTVI", via_outlet="rtvi", via_link=link.id, rule="told_outlet",
+        confidence=0.9,
+    )
+    return doc, [link], [citation]
+
+
+def dump(path: Path) -> list[str]:
+    """Every statement needed to rebuild the database, FTS shadow tables included."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_shape_has_every_table_index_fts_and_wal(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    assert set(TABLES) | {f"{t}_fts" for t in FTS} <= set(db.table_names())
+    assert db.journal_mode == "wal"
+    for table, spec in TABLES.items():
+        assert db[table].columns_dict.keys() == spec["columns"].keys()
+        assert db[table].pks == ["id"]
+        fks = {(fk.column, fk.other_table, fk.other_column) for fk in db[table].foreign_keys}
+        assert fks == set(spec["foreign_keys"])
+        indexed = {tuple(ix.columns) for ix in db[table].indexes}
+        assert set(INDEXES[table]) <= indexed
+    assert db["fetches"].count == 0
+    assert [r["id"] for r in db["outlets"].rows_where(order_by="id")] == ["rtvi", "tass"]
+    assert db["outlets"].get("rtvi")["aliases"] == '["РТВИ"]'
+
+
+def test_ensure_db_shape_is_idempotent(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    before = dump(db_path)
+    ensure_db_shape(db, OUTLETS)
+    ensure_db_shape(open_db(db_path), OUTLETS)
+    assert dump(db_path) == before
+
+
+def test_saving_twice_leaves_the_database_byte_for_byte_unchanged(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    first = save_extraction(db, *records())
+    assert first.written == {"documents": 1, "links": 1, "citations": 1}
+    before = dump(db_path)
+    second = save_extraction(db, *records())
+    assert not second.changed
+    assert dump(db_path) == before
+
+
+def test_reextraction_replaces_stale_rows(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    doc, links, citations = records()
+    save_extraction(db, doc, links, citations)
+    # A newer extractor finds a different citation and no link.
+    changed = Citation(**{**citations[0].row(), "id": "", "via_link": None, "rule": "v2", "cue_start": 10})
+    result = save_extraction(db, doc, [], [changed])
+    assert result.deleted == {"citations": 1, "links": 1}
+    assert [r["rule"] for r in db["citations"].rows] == ["v2"]
+    assert db["links"].count == 0
+
+
+def test_crawl_target_survives_reingest(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    doc, links, citations = records()
+    target = Document(text="The cited page.", origin="crawl", depth=1, url="https://rtvi.com/topics/x/")
+    save_extraction(db, target, [], [])
+    save_extraction(db, doc, links, citations)
+    db.execute("update links set target = ? where id = ?", [target.id, links[0].id])
+    db.conn.commit()
+    save_extraction(db, *records())
+    assert db["links"].get(links[0].id)["target"] == target.id
+
+
+def test_foreign_keys_are_enforced(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    doc, links, citations = records()
+    bad = Citation(**{**citations[0].row(), "id": "", "via_outlet": "no-such-outlet", "via_link": None})
+    with pytest.raises(sqlite3.IntegrityError):
+        save_extraction(db, doc, [], [bad])
+    # the failed save was one transaction: nothing of it is stored
+    assert db["documents"].count == 0
+
+
+def test_full_text_search_on_documents_and_citations(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    save_extraction(db, *records())
+    assert [r["path"] for r in db["documents"].search("forwarded")] == ["a.txt"]
+    assert [r["source"] for r in db["citations"].search("Saratova")] == ["Kheda Saratova"]
+    # diacritics are folded: "Cavusoglu" finds "Çavuşoğlu"
+    doc = Document(text="Çavuşoğlu said so.", path="b.txt")
+    save_extraction(db, doc, [], [])
+    assert [r["path"] for r in db["documents"].search("Cavusoglu")] == ["b.txt"]
