@@ -27,9 +27,14 @@ DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "outlets.c
 SHORT_ALIAS = 2
 
 
+#: Letters that carry no combining mark, so NFD leaves them alone, but that
+#: people type without the diacritic ("Ajansi" for "Ajansı").
+UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h"})
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching names."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(UNDECOMPOSED)
     text = "".join(
         c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
     )
