@@ -1,0 +1,253 @@
+"""Attribution quality and speed on PolNeAR, against a naive regex baseline.
+
+    python bench/attribution.py [--split dev|train] [--polnear DIR] [--limit N]
+
+Reads ../shared/polnear (never copied into this repository) and skips cleanly
+when it is absent. For each article one annotator's file is used (the first
+in sorted order). A gold attribution that has a Source span counts as found
+when a predicted statement citation's sentence overlaps the gold Cue span and
+the prediction's source or source_text names the gold source (equal, one
+contains the other, or they share a name word); matching is one-to-one.
+Bylines, photo credits and contribution lines are outside PolNeAR's scope and
+are left out of precision.
+
+Prints precision, recall and F1 of source-cue pairs, recall on the speech-cue
+subset and per cue family, and throughput in KB/s on one core, for the
+extractor and the baseline side by side in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from provenance.attribution import extract_citations  # noqa: E402
+from provenance.outlets import fold, load_gazetteer  # noqa: E402
+
+DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
+
+#: Cue families for per-family recall; a gold cue belongs to the first family
+#: one of whose words it contains (after folding).
+CUE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "according to": ("according to",),
+    "citing": ("citing", "cited", "cites", "cite"),
+    "told": ("told", "tell", "tells", "telling"),
+    "say": ("said", "says", "say", "saying"),
+    "report": ("reported", "reports", "report", "reporting"),
+    "tweet/write/post": ("tweeted", "tweet", "tweets", "wrote", "writes", "write", "posted", "posts"),
+    "add/note/state": ("added", "adds", "noted", "notes", "stated", "states"),
+    "ask/argue/explain": ("asked", "asks", "argued", "argues", "explained", "explains"),
+    "announce/claim/deny": ("announced", "announces", "claimed", "claims", "denied", "denies", "insisted", "insists"),
+    "warn/estimate": ("warned", "warns", "estimated", "estimates"),
+}
+SPEECH_FAMILIES = {"according to", "citing", "told", "say", "report", "tweet/write/post", "add/note/state",
+                   "ask/argue/explain", "announce/claim/deny", "warn/estimate"}
+STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "mr", "mrs", "ms", "dr", "s"}
+
+
+@dataclass
+class Gold:
+    source: str
+    source_span: tuple[int, int]
+    cue: str
+    cue_spans: list[tuple[int, int]]
+
+    @property
+    def family(self) -> str | None:
+        cue = fold(self.cue)
+        for family, words in CUE_FAMILIES.items():
+            if any(re.search(rf"\b{re.escape(w)}\b", cue) for w in words):
+                return family
+        return None
+
+
+@dataclass
+class Prediction:
+    source: str | None
+    source_text: str | None
+    start: int
+    end: int
+
+
+def parse_ann(path: Path) -> list[Gold]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, middle, text = (line.split("\t") + [""])[:3]
+            label, _, offsets = middle.partition(" ")
+            pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
+            spans[tid] = (label, pieces, text)
+        elif line.startswith("E"):
+            _, args = line.split("\t", 1)
+            events.append(dict(a.split(":", 1) for a in args.split()))
+    golds = []
+    for event in events:
+        if "Source" not in event or "Cue" not in event:
+            continue
+        _, source_pieces, source_text = spans[event["Source"]]
+        _, cue_pieces, cue_text = spans[event["Cue"]]
+        golds.append(Gold(source_text, (source_pieces[0][0], source_pieces[-1][1]), cue_text, cue_pieces))
+    return golds
+
+
+def load_split(polnear: Path, split: str, limit: int | None) -> list[tuple[str, str, list[Gold]]]:
+    chosen: dict[str, Path] = {}
+    for ann in sorted((polnear / split / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        chosen.setdefault(name, ann)
+    articles = []
+    for name, ann in sorted(chosen.items())[:limit]:
+        text_path = polnear / split / "text" / f"{name}.txt"
+        if text_path.exists():
+            articles.append((name, text_path.read_text(encoding="utf-8"), parse_ann(ann)))
+    return articles
+
+
+def words(text: str | None) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(text or "")) if w not in STOPWORDS and len(w) > 1}
+
+
+def names_gold(prediction: Prediction, gold: Gold) -> bool:
+    target = fold(gold.source)
+    for mention in (prediction.source, prediction.source_text):
+        if not mention:
+            continue
+        folded = fold(mention)
+        if folded == target or folded in target or target in folded:
+            return True
+        if words(mention) & words(gold.source):
+            return True
+    return False
+
+
+def match(predictions: list[Prediction], golds: list[Gold]) -> list[tuple[Prediction, Gold]]:
+    """Greedy one-to-one matching in text order."""
+    pairs = []
+    used: set[int] = set()
+    for gold in sorted(golds, key=lambda g: g.cue_spans[0][0]):
+        for i, p in enumerate(predictions):
+            if i in used:
+                continue
+            if any(p.start < e and s < p.end for s, e in gold.cue_spans) and names_gold(p, gold):
+                used.add(i)
+                pairs.append((p, gold))
+                break
+    return pairs
+
+
+# --- the naive baseline --------------------------------------------------
+
+BASELINE_NAME = r"(?P<src>(?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’.-]+|[Hh]e|[Ss]he|[Tt]hey)"
+BASELINE = [
+    re.compile(BASELINE_NAME + r"\s+(?:said|says|told|added|according)\b"),
+    re.compile(r"\b(?:said|says)\s+" + BASELINE_NAME),
+    re.compile(r"\b[Aa]ccording to\s+" + BASELINE_NAME),
+]
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def baseline(text: str) -> list[Prediction]:
+    predictions = []
+    for sentence in SENTENCE.finditer(text):
+        for pattern in BASELINE:
+            m = pattern.search(sentence.group(0))
+            if m:
+                predictions.append(Prediction(m.group("src"), m.group("src"), sentence.start(), sentence.end()))
+                break
+    return predictions
+
+
+def extractor(gazetteer):
+    def run(text: str) -> list[Prediction]:
+        return [
+            Prediction(c.source, c.source_text, c.start, c.end)
+            for c in extract_citations(text, "bench", (), gazetteer)
+            if c.kind == "statement"
+        ]
+
+    return run
+
+
+def evaluate(name: str, run, articles) -> dict:
+    found = Counter()
+    totals = Counter()
+    tp = n_pred = n_gold = 0
+    timings = []
+    size = sum(len(text.encode("utf-8")) for _, text, _ in articles)
+    for _, text, golds in articles:
+        golds = [g for g in golds if g.source.strip()]
+        started = time.process_time()
+        predictions = run(text)
+        timings.append(time.process_time() - started)
+        pairs = match(predictions, golds)
+        tp += len(pairs)
+        n_pred += len(predictions)
+        n_gold += len(golds)
+        matched = {id(g) for _, g in pairs}
+        for gold in golds:
+            family = gold.family or "other"
+            totals[family] += 1
+            found[family] += id(gold) in matched
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    speech_total = sum(totals[f] for f in SPEECH_FAMILIES)
+    speech_found = sum(found[f] for f in SPEECH_FAMILIES)
+    return {
+        "name": name,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "speech_recall": speech_found / speech_total if speech_total else 0.0,
+        "families": {f: (found[f], totals[f]) for f in totals},
+        "kb_per_s": size / 1024 / sum(timings) if sum(timings) else float("inf"),
+        "median_ms": statistics.median(timings) * 1000 if timings else 0.0,
+        "predictions": n_pred,
+        "gold": n_gold,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["train", "dev"])
+    parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    args = parser.parse_args(argv)
+    if not (args.polnear / args.split / "text").is_dir():
+        print(f"skipped: PolNeAR not found at {args.polnear}", file=sys.stderr)
+        return 0
+    articles = load_split(args.polnear, args.split, args.limit)
+    gazetteer = load_gazetteer()
+    results = [evaluate("provenance", extractor(gazetteer), articles), evaluate("baseline", baseline, articles)]
+    print(f"PolNeAR {args.split}: {len(articles)} articles, {results[0]['gold']} gold attributions with a source")
+    print(f"{'':24}" + "".join(f"{r['name']:>14}" for r in results))
+    for key, label in [("precision", "precision"), ("recall", "recall"), ("f1", "F1"),
+                       ("speech_recall", "recall, speech cues")]:
+        print(f"{label:24}" + "".join(f"{r[key]:>14.3f}" for r in results))
+    print(f"{'predictions':24}" + "".join(f"{r['predictions']:>14}" for r in results))
+    print(f"{'KB/s (one core)':24}" + "".join(f"{r['kb_per_s']:>14.1f}" for r in results))
+    print(f"{'median ms/article':24}" + "".join(f"{r['median_ms']:>14.2f}" for r in results))
+    ratio = results[0]["kb_per_s"] / results[1]["kb_per_s"] if results[1]["kb_per_s"] else float("nan")
+    print(f"speed ratio provenance/baseline: {ratio:.3f}")
+    print("recall per cue family (found/gold):")
+    families = sorted(results[0]["families"], key=lambda f: -results[0]["families"][f][1])
+    for family in families:
+        cells = "".join(
+            f"{r['families'].get(family, (0, 0))[0]:>7}/{r['families'].get(family, (0, 0))[1]:<6}" for r in results
+        )
+        print(f"  {family:22}{cells}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
