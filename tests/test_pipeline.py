@@ -21,8 +21,8 @@ def test_anchors_and_written_urls_merge_in_text_order_without_duplicates() -> No
         # a URL that is the visible text of its own anchor is one link, the anchor
         ("https://example.org/list", "anchor", "https://example.org/list"),
         ("https://example.net/other", "inline", None),
-        # relative hrefs resolve against the canonical URL
-        ("/local/page", "anchor", "said"),
+        # trafilatura resolves relative hrefs against the page's canonical URL
+        ("https://www.rtvi.com/local/page", "anchor", "said"),
     ]
     assert links[3].fetch_url == "https://www.rtvi.com/local/page"
     for link in links:

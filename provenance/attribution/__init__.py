@@ -1,0 +1,103 @@
+"""The attribution extractor: text in, citation records out (pure).
+
+Pipeline (one module per stage):
+
+1. ``sentences``  paragraphs, sentences and quotations with offsets into the
+                  untouched text (hard-wrapped lines, NBSP, abbreviations).
+2. ``furniture``  donation appeals, newsletter boxes, related-article
+                  headlines, headline lists, disclaimers: kept out.
+3. ``credits``    photo credits, bylines, contribution lines (by shape).
+4. ``statements`` cue + speaker rules, nested and continued quotations.
+5. ``names``      naming and typing the source; the gazetteer for outlets.
+
+Offsets: ``text[start:end] == sentence`` and ``text[cue_start:cue_end] ==
+cue`` always hold. ``via_link`` is the first link whose registered domain is
+the domain of the via outlet (or, without a via, of the source outlet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Citation, Link
+from ..outlets import Gazetteer, load_gazetteer
+from . import cues
+from .credits import bylines, contributions, photo_credits
+from .furniture import furniture_paragraphs
+from .names import NameIndex
+from .sentences import paragraphs, sentences
+from .statements import Context, document_statements
+
+__all__ = ["extract_citations"]
+
+
+def _via_link(gaz: Gazetteer, outlet_id: str | None, links: Sequence[Link]) -> str | None:
+    if not outlet_id or outlet_id not in gaz.outlets:
+        return None
+    domain = gaz.outlets[outlet_id].domain
+    if not domain:
+        return None
+    for link in links:
+        if link.domain and link.domain.lower() == domain.lower():
+            return link.id
+    return None
+
+
+def extract_citations(
+    text: str,
+    document: str,
+    links: Sequence[Link] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[Citation]:
+    """Every attribution in ``text``, in document order."""
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    paras = paragraphs(text)
+    furniture = furniture_paragraphs(text, paras)
+    names = NameIndex.build(text)
+    sents = [s for p in paras for s in sentences(text, p)]
+    rank: dict[int, int] = {}
+    r = 0
+    for p in paras:
+        if p.index not in furniture:
+            r += 1
+        rank[p.index] = r
+
+    out: list[Citation] = []
+
+    def add(kind: str, rule: str, start: int, end: int, cs: int, ce: int, src, via, via_outlet, quote) -> None:
+        confidence = cues.CONFIDENCE.get(rule, 0.5)
+        if src.pronoun:
+            confidence -= cues.PRONOUN_PENALTY
+        link = _via_link(gaz, via_outlet, links) if via_outlet else _via_link(gaz, src.source_outlet, links)
+        out.append(
+            Citation(
+                document=document, kind=kind, source=src.source, source_text=src.source_text,
+                source_type=src.source_type, cue=text[cs:ce], sentence=text[start:end],
+                start=start, end=end, cue_start=cs, cue_end=ce, quote=quote,
+                source_outlet=src.source_outlet, via=via, via_outlet=via_outlet, via_link=link,
+                rule=rule, confidence=round(max(0.0, min(1.0, confidence)), 2),
+            )
+        )
+
+    for c in (*photo_credits(text, paras, furniture, gaz, names), *bylines(text, paras, furniture, gaz, names)):
+        via_outlet = None
+        if c.via_mention:
+            o = gaz.resolve(c.via_mention)
+            via_outlet = o.id if o else None
+        add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, c.via, via_outlet, None)
+    body = [s for s in sents if s.paragraph not in furniture]
+    for c in contributions(text, body, gaz, names):
+        add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, None, None, None)
+    ctx = Context(text, gaz, names, rank)
+    for st in document_statements(ctx, sents, furniture):
+        add("statement", st.rule, st.sentence.start, st.sentence.end, st.cue_start, st.cue_end,
+            st.source, st.via, st.via_outlet, st.quote)
+
+    seen: set[tuple] = set()
+    unique: list[Citation] = []
+    for c in sorted(out, key=lambda c: (c.start, c.cue_start or 0, c.source or "")):
+        key = (c.kind, c.cue_start, c.cue_end, c.source, c.via)
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique

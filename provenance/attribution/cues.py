@@ -1,0 +1,342 @@
+"""The cue lexicon and every tunable constant of the extractor, in one place.
+
+Why one module: the rules elsewhere are generic (find a cue, find the noun
+phrase that speaks, name it); what changes between corpora and languages is
+the word lists and thresholds, so they live here where a reviewer can read
+them at a glance and a benchmark run can tune them without touching logic.
+
+All words are matched case-insensitively unless said otherwise, and all
+multi-word cues allow any run of whitespace (newline, NBSP) between words.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------
+# Statement cues
+# --------------------------------------------------------------------------
+
+#: Fixed multi-word cues, matched before single verbs (longest first). The
+#: value is the role of what follows the cue: "via" (an outlet or medium that
+#: carried the words), "source" (the speaker follows), or None.
+PHRASE_CUES: dict[str, str | None] = {
+    "were quoted as saying by": "via",
+    "was quoted as saying by": "via",
+    "said in an interview with": "via",
+    "says in an interview with": "via",
+    "told a press conference": None,
+    "told a news conference": None,
+    "told a briefing": None,
+    "was heard saying": None,
+    "were heard saying": None,
+    "was quoted as saying": None,
+    "were quoted as saying": None,
+}
+
+#: Finite speech verbs ("X said", "said X").
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say says said tell tells told add adds added estimate estimates estimated
+    warn warns warned announce announces announced deny denies denied
+    explain explains explained whisper whispers whispered claim claims claimed
+    report reports reported tweet tweets tweeted wrote writes stated
+    noted confirmed confirms insisted insists stressed argued admitted
+    declared recalled predicted alleged acknowledged
+    """.split()
+)
+
+#: Verbs that name the platform they went through: via is that platform.
+PLATFORM_VERBS: dict[str, str] = {"tweet": "Twitter", "tweets": "Twitter", "tweeted": "Twitter"}
+
+#: Participles that attribute only when the sentence has no finite cue
+#: ("X criticized Y, saying ..."); with a finite cue they merely continue it.
+PARTICIPLES: frozenset[str] = frozenset(
+    "saying adding warning claiming stressing noting insisting explaining".split()
+)
+
+#: Cues whose source follows them ("according to X", "warnings by X").
+SOURCE_AFTER_CUES: tuple[str, ...] = (
+    "according to",
+    "warnings by",
+    "warning by",
+    "statements by",
+    "statement by",
+    "remarks by",
+    "claims by",
+)
+
+#: "X, citing Y, said": Y is a second source, relayed by X.
+CITING_CUE = "citing"
+
+#: "Y published ... it said were sent by Z": how far (characters) the object
+#: may run between "published" and "it said".
+RELAY_MAX_GAP = 200
+
+#: Words that, right before a cue word, show it is a noun ("the reports").
+DETERMINERS: frozenset[str] = frozenset(
+    "the a an this that these those its his her their our my your such".split()
+)
+
+# --------------------------------------------------------------------------
+# Noun phrases: what can speak
+# --------------------------------------------------------------------------
+
+#: Clause openers: the subject of a cue starts after the last of these.
+CLAUSE_WORDS: frozenset[str] = frozenset(
+    """
+    after before that when while because since but as if though although until
+    whereas so where once unless whether
+    """.split()
+)
+
+#: Words between a subject and its verb that are not part of the subject.
+AUXILIARIES: frozenset[str] = frozenset(
+    """
+    has have had is was were are be been will would could should can may might
+    also previously repeatedly earlier later then reportedly once again already
+    further still just now first recently initially allegedly publicly
+    privately separately not never often
+    """.split()
+)
+
+#: Verbs that cannot sit inside a subject noun phrase.
+FINITE_BLOCKERS: frozenset[str] = frozenset(
+    "is are was were be been has have had will would could should can may might do does did".split()
+)
+
+PRONOUNS: dict[str, str] = {
+    "he": "person", "she": "person", "they": "group", "it": "organization",
+    "who": "any", "which": "any",
+}
+FIRST_PERSON: frozenset[str] = frozenset("i we me us my our mine ours myself ourselves".split())
+
+#: Common nouns that can be a source ("a Kurdish official", "Observers").
+#: Plurals and collectives are typed ``group``, the rest ``unnamed``.
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    official officials minister ministers spokesman spokeswoman spokesperson
+    spokespeople representative representatives source sources observer
+    observers relative relatives resident residents expert experts witness
+    witnesses analyst analysts activist activists diplomat diplomats
+    correspondent correspondents reporter reporters journalist journalists
+    media woman women man men mother mothers father fathers grandmother
+    grandfather husband wife son daughter brother sister people person
+    authorities authority ministry administration government police army
+    military prosecutor prosecutors monitor agency agencies group groups
+    statement report reports data survey study officer officers soldier
+    soldiers doctor doctors lawyer lawyers leader leaders commander
+    commanders investigators investigator critics critic supporters
+    campaigners lawmakers lawmaker senator senators deputy deputies
+    participants members member director chief head president kremlin
+    embassy office department council committee court parliament newspaper
+    outlet website channel force forces
+    """.split()
+)
+
+#: Heads that make a common-noun source a government body.
+GOVERNMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    ministry administration government police army military prosecutor
+    prosecutors kremlin embassy office department council parliament court
+    duma cabinet presidency force forces
+    """.split()
+)
+
+#: Plural/collective heads typed ``group`` (besides any plural in -s).
+GROUP_NOUNS: frozenset[str] = frozenset(
+    "media people authorities women men police military data".split()
+)
+
+#: Words in a capitalised name that make it an organisation, not a person.
+ORG_WORDS: frozenset[str] = frozenset(
+    """
+    observatory ministry office council committee organization organisation
+    center centre agency service services party union army forces
+    administration government kremlin foundation institute university court
+    commission bank company rights front movement association department
+    police fund network corporation group church parliament duma senate
+    assembly embassy coalition alliance federation league board bureau
+    authority directorate guard command unit brigade
+    """.split()
+)
+
+#: Name words of a government body ("Interior Ministry", "the Kremlin").
+GOVERNMENT_WORDS: frozenset[str] = frozenset(
+    """
+    ministry kremlin government administration office service army police
+    parliament duma senate embassy directorate command prosecutor council
+    """.split()
+)
+
+#: Titles and roles stripped from the front of a person's name.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice prime minister deputy foreign defense defence interior
+    director chief head senator sen gen general col colonel lt maj major
+    dr mr mrs ms mme prof professor secretary spokesman spokeswoman
+    chancellor king queen prince princess pope governor gov mayor ambassador
+    chairman chairwoman chair leader commander officer ceo founder
+    activist official envoy adviser advisor aide judge justice rep
+    representative speaker sheikh imam rabbi father sister saint st
+    state affairs human rights security intelligence federal national
+    first former acting interim top senior
+    """.split()
+)
+
+#: Lowercase particles allowed inside a person's or organisation's name.
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "al el bin ibn de del della der van von da di du la le of for and the y".split()
+)
+
+#: Countries and capitals used as sources ("Turkey has denied", "Ankara
+#: said"): typed ``government``; never a person when resolving pronouns.
+PLACES: frozenset[str] = frozenset(
+    """
+    russia turkey syria iraq iran israel ukraine france germany britain
+    china japan india pakistan afghanistan egypt jordan lebanon qatar
+    saudi america usa u.s. uk u.k. us italy spain poland georgia armenia
+    azerbaijan kazakhstan belarus moscow ankara damascus baghdad tehran
+    washington beijing paris berlin london kyiv kiev brussels tokyo
+    jerusalem cairo riyadh doha europe nato eu greece cyprus sweden
+    finland norway denmark netherlands belgium austria switzerland hungary
+    romania bulgaria serbia libya sudan yemen tunisia algeria morocco
+    chechnya dagestan kurdistan crimea canada mexico brazil australia korea
+    """.split()
+)
+
+#: Capitalised words that are never names (sentence starters, calendar).
+NOT_NAMES: frozenset[str] = frozenset(
+    """
+    the a an in on at by for but and or so if as of to from with after
+    before since when while this that these those it its there here then
+    now today yesterday tomorrow last next meanwhile however also still
+    monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    he she they we i you his her their our my your what who which why how
+    only just even many most some several both all every each no not one two
+    three four five six seven eight nine ten few more less much such other
+    another any once later earlier soon often never always perhaps maybe yet
+    though although because while whereas where there thus hence instead
+    """.split()
+)
+
+NATIONALITY_SUFFIXES: tuple[str, ...] = ("ian", "ish", "ese", "ean", "ic", "i")
+
+PREPOSITIONS: frozenset[str] = frozenset(
+    "by in on at for from with after before since during until under over".split()
+)
+
+# --------------------------------------------------------------------------
+# Segmentation
+# --------------------------------------------------------------------------
+
+#: Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    u.s. u.k. u.n. e.u. mr. mrs. ms. dr. prof. st. jr. sr. gen. col. lt.
+    maj. capt. sgt. sen. rep. gov. gen. no. vs. e.g. i.e. inc. co. corp.
+    ltd. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. approx.
+    dept. est. fig. mt. ft. u.s.a. a.m. p.m. ph.d.
+    """.split()
+)
+
+#: A short line ending in one of these words continues on the next line
+#: (used only for documents without blank-line paragraphs).
+CONTINUING_WORDS: frozenset[str] = frozenset(
+    "a an the of on in at to for from by with and or but that as said says told".split()
+)
+
+#: A quotation longer than this (characters) is treated as unbalanced.
+MAX_QUOTE = 3000
+
+#: A sentence without terminal punctuation longer than this is cut.
+MAX_SENTENCE = 2000
+
+#: Subject noun phrases longer than this many words are not subjects.
+MAX_SUBJECT_WORDS = 10
+
+#: Pronouns resolve to candidates in the current and this many previous
+#: (non-furniture) paragraphs.
+PRONOUN_WINDOW_PARAGRAPHS = 1
+
+#: A quotation-only sentence continues the previous speaker if that speaker
+#: spoke in the current or this many previous (non-furniture) paragraphs.
+CONTINUATION_WINDOW_PARAGRAPHS = 1
+
+#: Surnames at least this long may match an earlier full name with one typo.
+FUZZY_SURNAME_MIN = 6
+
+# --------------------------------------------------------------------------
+# Site furniture
+# --------------------------------------------------------------------------
+
+#: A paragraph starting like this is site furniture. "related" blocks are
+#: headlines of other articles; "appeal" blocks are donation/newsletter boxes
+#: and continue over the following paragraphs that still read like an appeal.
+FURNITURE_OPENERS: dict[str, str] = {
+    r"related(?:\s+articles?)?\s*:": "related",
+    r"read\s+(?:more|also|next)\b": "related",
+    r"see\s+also\b": "related",
+    r"also\s+read\b": "related",
+    r"more\s+on\s+this\b": "related",
+    r"recommended\s*:": "related",
+    r"a\s+message\s+from\b": "appeal",
+    r"dear\s+readers?\b": "appeal",
+    r"sign\s+up\b": "appeal",
+    r"subscribe\b": "appeal",
+    r"support\s+us\b": "appeal",
+    r"donate\b": "appeal",
+    r"(?:we\s+use\s+)?cookies?\b": "appeal",
+    r"advertisement\b": "appeal",
+    r"share\s+(?:this|on)\b": "appeal",
+    r"follow\s+us\b": "appeal",
+    r"original\s+url\s*:": "links",
+}
+
+#: Words typical of donation appeals, newsletter boxes and cookie notices.
+APPEAL_WORDS: tuple[str, ...] = (
+    "support", "donate", "donation", "subscribe", "subscription", "newsletter",
+    "readers", "journalism", "contribution", "monthly", "ad-free", "ads",
+    "paywall", "privacy policy", "mailbox", "sign up", "your help", "cookies",
+    "unsubscribe", "inbox", "premium",
+)
+
+#: Sentences that are editorial disclaimers, not reporting.
+DISCLAIMER_PATTERNS: tuple[str, ...] = (
+    r"views\s+expressed\b.{0,200}?\bnot\s+necessarily\s+reflect",
+    r"all\s+rights\s+reserved",
+)
+
+#: A paragraph this long with no sentence punctuation is a list of headlines.
+HEADLINE_LIST_MIN_WORDS = 20
+
+#: A title-case fragment this short continues a "Related article" headline.
+HEADLINE_FRAGMENT_MAX_WORDS = 10
+
+#: Bylines made of an outlet name alone are looked for in this many first
+#: paragraphs.
+BYLINE_PARAGRAPHS = 12
+
+#: Photo credits: at most this many words in the whole credit.
+CREDIT_MAX_WORDS = 14
+
+# --------------------------------------------------------------------------
+# Confidence by rule
+# --------------------------------------------------------------------------
+
+CONFIDENCE: dict[str, float] = {
+    "statement.subject_verb": 0.85,
+    "statement.verb_subject": 0.85,
+    "statement.phrase": 0.9,
+    "statement.according_to": 0.9,
+    "statement.citing": 0.75,
+    "statement.relay": 0.8,
+    "statement.participle": 0.65,
+    "statement.nested": 0.6,
+    "credit.photo": 0.85,
+    "credit.byline": 0.9,
+    "credit.byline_outlet": 0.7,
+    "credit.contribution": 0.95,
+}
+#: Subtracted when the source is a resolved pronoun.
+PRONOUN_PENALTY = 0.15

@@ -1,0 +1,120 @@
+"""Site furniture: the parts of a page dump that are not the article.
+
+Why: donation appeals ("The authorities claim our work ...") and headlines of
+other articles ("Related article: ..., Kremlin Says") contain attribution
+cues, and counting them would put false edges in the graph. We recognise them
+by general signals, never by a site's exact wording:
+
+- an opener at the start of a paragraph ("Related article:", "Read more",
+  "A Message from", "Dear readers", "Sign up", "Support us", cookies ...);
+- appeal vocabulary (support, donate, newsletter, journalism, readers ...)
+  together with the site speaking as "we/our/us" outside quotation marks;
+- a long run of words with no sentence punctuation (a list of headlines);
+- paragraphs made only of URLs.
+
+Blocks continue: after an appeal opener, following paragraphs stay furniture
+while they are short (buttons: "Once", "Monthly", "Continue") or still read
+like an appeal; after a "Related article" opener, following paragraphs stay
+furniture while they are bare URLs or short title-case fragments without
+terminal punctuation (the rest of a wrapped headline, "Kremlin Says").
+Disclaimer sentences ("The views expressed ... do not necessarily reflect")
+are furniture at sentence level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cues
+from .sentences import Paragraph, double_quotes
+
+_OPENERS = [(re.compile(r"^\W{0,3}" + pat, re.I), kind) for pat, kind in cues.FURNITURE_OPENERS.items()]
+_APPEAL = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cues.APPEAL_WORDS) + r")(?!\w)", re.I
+)
+_WE = re.compile(r"(?<!\w)(?:we|our|us|ours)(?!\w)", re.I)
+_URL_LINE = re.compile(r"^(?:\s*(?:https?://|www\.)\S*\s*|\s*\S+/\S*\s*)$")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_DISCLAIMERS = [re.compile(p, re.I | re.S) for p in cues.DISCLAIMER_PATTERNS]
+
+
+def _outside_quotes(text: str, para: Paragraph) -> str:
+    """The paragraph with quoted material blanked out."""
+    chunk = list(text[para.start : para.end])
+    for qs, qe in double_quotes(text, para.start, para.end):
+        for i in range(qs - para.start, qe - para.start):
+            chunk[i] = " "
+    return "".join(chunk)
+
+
+def _opener(body: str) -> str | None:
+    for pat, kind in _OPENERS:
+        if pat.search(body):
+            return kind
+    return None
+
+
+def _appeal_score(text: str, para: Paragraph) -> tuple[int, bool]:
+    """(appeal words, does the site speak as "we") outside quotations."""
+    body = _outside_quotes(text, para)
+    return len(_APPEAL.findall(body)), bool(_WE.search(body))
+
+
+def _is_url_block(body: str) -> bool:
+    lines = [ln for ln in body.splitlines() if ln.strip()]
+    return bool(lines) and all(_URL_LINE.match(ln) and ("/" in ln or "www." in ln) for ln in lines)
+
+
+def _is_headline_fragment(body: str) -> bool:
+    """A short title-case run without terminal punctuation ("Kremlin Says")."""
+    if re.search(r"[.!?:;][\"”’»)\]]*\s*$", body):
+        return False
+    words = _WORD.findall(body)
+    if not words or len(words) > cues.HEADLINE_FRAGMENT_MAX_WORDS:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= max(1, len(words) - 1) or caps / len(words) >= 0.6
+
+
+def _is_headline_list(body: str) -> bool:
+    words = _WORD.findall(body)
+    return len(words) >= cues.HEADLINE_LIST_MIN_WORDS and not re.search(r"[.!?][\"”’»)\]]*(?:\s|$)", body)
+
+
+def furniture_paragraphs(text: str, paras: list[Paragraph]) -> set[int]:
+    """Indices of paragraphs that are site furniture."""
+    out: set[int] = set()
+    block: str | None = None
+    for p in paras:
+        body = text[p.start : p.end]
+        kind = _opener(body)
+        words = len(_WORD.findall(body))
+        if kind is not None:
+            out.add(p.index)
+            block = kind
+            continue
+        if _is_url_block(body):
+            out.add(p.index)
+            continue
+        if _is_headline_list(body):
+            out.add(p.index)
+            block = None
+            continue
+        score, we = _appeal_score(text, p)
+        if block == "appeal" and (words <= 5 or score >= 1 or we):
+            out.add(p.index)
+            continue
+        if block in ("related", "links") and _is_headline_fragment(body):
+            out.add(p.index)
+            continue
+        if score >= 3 or (score >= 2 and we):
+            out.add(p.index)
+            block = "appeal"
+            continue
+        block = None
+    return out
+
+
+def is_disclaimer(sentence: str) -> bool:
+    """Is this sentence an editorial disclaimer?"""
+    return any(p.search(sentence) for p in _DISCLAIMERS)

@@ -1,0 +1,290 @@
+"""Naming the source: from the words of a mention to a resolved name and type.
+
+Why a separate stage: the cue rules find *where* the speaker is mentioned;
+this module decides *who* it is, as fully as the article allows.
+
+Source types (decided by the head of the mention, in this order):
+
+- ``outlet``: the mention resolves through the gazetteer ("the state-run TASS
+  news agency", "AFP correspondents", "ТАСС"); ``source`` is the outlet's
+  gazetteer name and ``source_outlet`` its id.
+- ``group``: a common-noun mention whose head is plural or collective
+  ("Observers", "Russian authorities", "Russian media", "sources in the
+  camp", "women held in Ain Issa"); ``source`` is the mention as written.
+- ``government``: a country or capital standing for its government
+  ("Turkey", "Ankara"), a capitalised body whose name holds a government word
+  ("Interior Ministry", "the Kremlin"), or a common-noun body
+  ("the region's Kurdish-led administration"). "the ministry" becomes the
+  latest capitalised "... Ministry" named before it.
+- ``organization``: any other capitalised name holding an organisation word
+  ("Syrian Observatory for Human Rights").
+- ``unnamed``: a singular common-noun mention ("a Kurdish official", "one
+  woman", "Turkey's defense minister", "Fatima's grandmother"), and a pronoun
+  that cannot be resolved (kept as written).
+- ``person``: any other capitalised name. Titles and roles before the name
+  are cut at the last title word ("Russia's Defense Minister Sergei Shoigu"
+  -> "Sergei Shoigu"); a lone surname becomes the latest full name with that
+  surname before it ("Saratova" -> "Kheda Saratova"), allowing one typo in
+  long surnames (the given names are taken, the surname kept as written).
+
+``source_text`` is the mention with whitespace (newlines, NBSP) collapsed to
+single spaces; ``source`` likewise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..outlets import Gazetteer, fold
+from . import cues
+
+_WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"\S+")
+_DOCUMENT_BY = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate)s?\s+(?:by|from)\s+(.+)$", re.I
+)
+_EDGE_PUNCT = " \t\n,;:.!?()[]{}\"“”‘’'«»—–-"
+
+
+def collapse(s: str) -> str:
+    """Whitespace runs (incl. newlines and NBSP) as single spaces, stripped."""
+    return _WS.sub(" ", s).strip()
+
+
+def bare(word: str) -> str:
+    """A token without surrounding punctuation or a possessive ending."""
+    w = word.strip(_EDGE_PUNCT)
+    for pos in ("’s", "'s", "’", "'"):
+        if w.endswith(pos) and len(w) > len(pos):
+            return w[: -len(pos)]
+    return w
+
+
+def is_capitalised(word: str) -> bool:
+    for c in word:
+        if c.isalpha():
+            return c.isupper()
+    return False
+
+
+def is_particle(word: str) -> bool:
+    w = word.lower()
+    return w in cues.NAME_PARTICLES or w.startswith(("al-", "el-", "bin-", "ibn-"))
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s"))
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 1 < len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def is_title(word: str) -> bool:
+    return bare(word).lower().rstrip(".") in cues.TITLE_WORDS
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """The name after the last title, possessive or acronym qualifier."""
+    cut = 0
+    for i, t in enumerate(tokens[:-1]):
+        if is_title(t) or is_possessive(t) or (is_acronym(t) and i + 1 < len(tokens) and is_title(tokens[i + 1])):
+            cut = i + 1
+    return tokens[cut:]
+
+
+def trailing_name_run(tokens: list[str]) -> list[str]:
+    """The maximal run of capitalised tokens (with inner particles) at the end."""
+    i = len(tokens)
+    while i > 0:
+        t = tokens[i - 1]
+        if is_capitalised(t) and bare(t).lower() not in cues.NOT_NAMES - {"may"}:
+            i -= 1
+        elif is_particle(t) and i < len(tokens) and i - 1 > 0 and any(
+            is_capitalised(x) for x in tokens[max(0, i - 3) : i - 1]
+        ):
+            i -= 1
+        else:
+            break
+    while i < len(tokens) and is_particle(tokens[i]) and not is_capitalised(tokens[i]):
+        i += 1
+    return tokens[i:]
+
+
+def edit_distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+@dataclass
+class NameIndex:
+    """Capitalised runs of a document, to expand surnames and "the ministry"."""
+
+    runs: list[tuple[int, list[str]]] = field(default_factory=list)
+    lowercase_words: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, text: str) -> NameIndex:
+        runs: list[tuple[int, list[str]]] = []
+        cur: list[str] = []
+        cur_start = 0
+        last_end = 0
+        for m in _TOKEN.finditer(text):
+            tok = m.group(0)
+            gap = text[last_end : m.start()]
+            joined = "\n\n" not in gap.replace("\r", "") and bool(cur)
+            ok = (is_capitalised(tok) and bare(tok).lower() not in cues.NOT_NAMES) or (
+                cur and is_particle(tok)
+            )
+            if ok and joined and not re.search(r"[,.;:!?)\]”\"]$", text[last_end - 1 : last_end]):
+                cur.append(tok)
+            else:
+                if cur:
+                    runs.append((cur_start, cur))
+                cur = [tok] if ok else []
+                cur_start = m.start()
+            last_end = m.end()
+        if cur:
+            runs.append((cur_start, cur))
+        cleaned = []
+        for start, toks in runs:
+            while toks and is_particle(toks[-1]) and not is_capitalised(toks[-1]):
+                toks = toks[:-1]
+            if toks:
+                cleaned.append((start, [bare(t) if i == len(toks) - 1 else t.strip(",;:") for i, t in enumerate(toks)]))
+        lower = set(re.findall(r"(?<![\w’'])[a-z][a-z’'\-]*", text))
+        return cls(cleaned, lower)
+
+    def __post_init__(self) -> None:
+        # Indexes so that every lookup is a dict access plus a bisect, which
+        # keeps a megabyte of text linear: surname -> [(start, full name)],
+        # head word -> [(start, body name)].
+        self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
+        self._by_head: dict[str, list[tuple[int, str]]] = {}
+        for start, toks in self.runs:
+            if len(toks) >= 2:
+                self._by_head.setdefault(bare(toks[-1]).casefold(), []).append((start, " ".join(toks)))
+            name = strip_titles(toks)
+            if len(name) < 2 or any(
+                bare(t).lower() in cues.ORG_WORDS or t in ("and", "&", "of", "for", "the") for t in name
+            ):
+                continue
+            self._by_surname.setdefault(bare(name[-1]).casefold(), []).append((start, name))
+
+    @staticmethod
+    def _latest(entries: list, before: int):
+        i = bisect.bisect_left(entries, before, key=lambda e: e[0])
+        return entries[i - 1][1] if i > 0 else None
+
+    def full_name(self, surname: str, before: int) -> str:
+        """The latest full name before ``before`` ending in ``surname``."""
+        key = bare(surname).casefold()
+        entries = self._by_surname.get(key)
+        if entries:
+            name = self._latest(entries, before)
+            if name is not None:
+                return " ".join([*name[:-1], bare(name[-1])])
+        if len(key) >= cues.FUZZY_SURNAME_MIN:
+            best: tuple[int, list[str]] | None = None
+            for other, ents in self._by_surname.items():
+                if other[:1] != key[:1] or abs(len(other) - len(key)) > 1 or not edit_distance_le1(other, key):
+                    continue
+                i = bisect.bisect_left(ents, before, key=lambda e: e[0])
+                if i > 0 and (best is None or ents[i - 1][0] > best[0]):
+                    best = ents[i - 1]
+            if best is not None:
+                return " ".join([*best[1][:-1], bare(surname)])
+        return bare(surname)
+
+    def latest_body(self, head: str, before: int) -> str | None:
+        """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
+        entries = self._by_head.get(head.casefold())
+        return self._latest(entries, before) if entries else None
+
+    def is_common_word(self, word: str) -> bool:
+        """Does the word also occur in lower case (so it is not a name)?"""
+        return word.lower() in self.lowercase_words
+
+
+@dataclass
+class Source:
+    source: str | None
+    source_text: str
+    source_type: str
+    source_outlet: str | None = None
+    pronoun: bool = False
+
+
+def _common_type(head: str) -> str:
+    h = head.lower()
+    if h in cues.GOVERNMENT_NOUNS:
+        return "government"
+    if h in cues.GROUP_NOUNS or (h.endswith("s") and not h.endswith("ss")):
+        return "group"
+    return "unnamed"
+
+
+def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
+    """Name and type the source a mention refers to (None: not a source)."""
+    text = collapse(mention).strip(" ,;:.")
+    tokens = text.split()
+    if not tokens:
+        return None
+    low = [bare(t).lower() for t in tokens]
+    if len(tokens) == 1 and low[0] in cues.PRONOUNS:
+        return Source(None, text, cues.PRONOUNS[low[0]], pronoun=True)
+    if low[0] in cues.FIRST_PERSON or (len(low) > 1 and low[0] in cues.DETERMINERS and low[1] in cues.FIRST_PERSON):
+        return None
+    # "a report by the Institute ...": the author of the document speaks.
+    m = _DOCUMENT_BY.match(text)
+    if m:
+        inner = classify(m.group(1), gaz, names, pos)
+        if inner is not None:
+            inner.source_text = text
+            return inner
+    content = 1 if low[0] in {"the", "a", "an", "one", "another", "some", "several", "many", "two", "three"} else 0
+    # "sources in the camp", "women held in ...": a noun head with a tail.
+    if (
+        content < len(tokens) - 1
+        and low[content] in cues.SOURCE_NOUNS
+        and not is_capitalised(tokens[content + 1])
+    ):
+        return Source(text, text, _common_type(low[content]))
+    run = trailing_name_run(tokens)
+    outlet = gaz.resolve(text)
+    if outlet is not None:
+        person = strip_titles(run) if run else []
+        if not (len(person) >= 2 and gaz.resolve(" ".join(person)) is None):
+            return Source(outlet.name, text, "outlet", source_outlet=outlet.id)
+    if not run or (len(run) == 1 and bare(run[0]).lower() in cues.SOURCE_NOUNS):
+        head = bare(tokens[-1])
+        kind = _common_type(head)
+        if kind == "government" and low[0] == "the" and len(tokens) == 2:
+            body = names.latest_body(head, pos)
+            if body:
+                return Source(body, text, "government")
+        return Source(text, text, kind)
+    run_low = [bare(t).lower() for t in run]
+    if len(run) == 1 and (run_low[0] in cues.PLACES or fold(run[0]) in cues.PLACES):
+        return Source(bare(run[0]) if run == tokens else text, text, "government")
+    if any(w in cues.ORG_WORDS for w in run_low):
+        body = " ".join(run)
+        kind = "government" if any(w in cues.GOVERNMENT_WORDS for w in run_low) else "organization"
+        return Source(body, text, kind)
+    person = strip_titles(run)
+    if not person:
+        return Source(text, text, "unnamed")
+    if len(person) == 1:
+        return Source(names.full_name(person[0], pos), text, "person")
+    return Source(" ".join(bare(t) if i == len(person) - 1 else t for i, t in enumerate(person)), text, "person")

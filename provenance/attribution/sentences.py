@@ -1,0 +1,225 @@
+"""Paragraphs, sentences and quotations, with offsets into the original text.
+
+Why not a library segmenter: the inputs are print dumps whose lines are
+hard-wrapped mid-sentence, whose paragraphs are sometimes blank-line
+separated and sometimes one per line, with NBSP between words. Every span we
+return indexes the untouched text, so ``text[start:end]`` is always the
+sentence; we never normalise the text itself.
+
+Rules:
+- Paragraphs are blank-line separated blocks when the document has blank
+  lines; otherwise each line ending a sentence (or short, like a title) ends
+  a paragraph, and wrapped lines are joined.
+- Sentences end at ``.!?`` (plus closing quotes/brackets) followed by
+  whitespace and an upper-case letter, digit or opening quote — but not after
+  an abbreviation ("U.S.", "Nov.") or an initial, and never inside a
+  balanced quotation (so a multi-sentence quote stays with its "she said").
+- Quotations are balanced pairs: curly/straight double quotes and guillemets
+  at the top level; single quotes (curly or straight, told apart from
+  apostrophes) inside them or, when a paragraph has no double quotes, at the
+  top level. An unbalanced mark is ignored, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+
+OPEN_DOUBLE = "“«„"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+ALL_QUOTES = "\"'“”«»„‘’‹›"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0\u2000-\u200b\u3000]*\n")
+_TERMINAL_LINE = re.compile(r"[.!?:;\"”’»)\]]\s*$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "\ufeff"):
+        end -= 1
+    return start, end
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split ``text`` into paragraphs (trimmed, non-empty), with offsets."""
+    spans: list[tuple[int, int]] = []
+    if _BLANK.search(text):
+        pos = 0
+        for m in _BLANK.finditer(text):
+            spans.append((pos, m.start()))
+            pos = m.end() - 1
+        spans.append((pos, len(text)))
+    else:
+        # One paragraph per line, except that a line which does not end a
+        # sentence and is long (a hard wrap) joins the next one.
+        pos = 0
+        start = 0
+        for line in text.splitlines(keepends=True):
+            end = pos + len(line)
+            body = line.rstrip()
+            last = body.rsplit(None, 1)[-1].lower() if body.split() else ""
+            nxt = text[end : end + 1]
+            short = len(body) < 40 and last not in cues.CONTINUING_WORDS and not nxt.islower()
+            if _TERMINAL_LINE.search(body) or short or end >= len(text):
+                spans.append((start, end))
+                start = end
+            pos = end
+        if start < len(text):
+            spans.append((start, len(text)))
+    out: list[Paragraph] = []
+    for s, e in spans:
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(Paragraph(len(out), s, e))
+    return out
+
+
+def double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Balanced top-level double quotations in ``text[start:end]``.
+
+    Each span includes its quote marks. Straight quotes pair left to right;
+    curly marks and guillemets nest by depth.
+    """
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    open_at = -1
+    straight_open = -1
+    for i in range(start, end):
+        c = text[i]
+        if c in OPEN_DOUBLE:
+            if depth == 0 and straight_open < 0:
+                open_at = i
+            if straight_open < 0:
+                depth += 1
+        elif c in CLOSE_DOUBLE:
+            if depth > 0 and straight_open < 0:
+                depth -= 1
+                if depth == 0:
+                    if i + 1 - open_at <= cues.MAX_QUOTE:
+                        spans.append((open_at, i + 1))
+        elif c == '"':
+            if depth == 0:
+                if straight_open < 0:
+                    straight_open = i
+                else:
+                    if i + 1 - straight_open <= cues.MAX_QUOTE:
+                        spans.append((straight_open, i + 1))
+                    straight_open = -1
+    return spans
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalpha() or c.isdigit()
+
+
+def single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Balanced single quotations in ``text[start:end]``, apostrophes skipped.
+
+    An opening mark follows a space, start or opening bracket/quote and
+    precedes a non-space; a closing mark follows a non-space and is not
+    followed by a letter ("it’s", "Russians’ ..." are apostrophes).
+    """
+    spans: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        c = text[i]
+        if c in OPEN_SINGLE or c == "'":
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if (prev.isspace() or prev in "([{“\"«—–-:" or i == start) and not nxt.isspace():
+                limit = min(end, i + cues.MAX_QUOTE)
+                j = i + 1
+                found = -1
+                while j < limit:
+                    d = text[j]
+                    if d in CLOSE_SINGLE or d == "'":
+                        after = text[j + 1] if j + 1 < end else " "
+                        if not text[j - 1].isspace() and not _is_letter(after):
+                            found = j
+                            break
+                    j += 1
+                if found > 0:
+                    spans.append((i, found + 1))
+                    i = found + 1
+                    continue
+        i += 1
+    return spans
+
+
+def quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level quotations: double quotes, else single quotes."""
+    spans = double_quotes(text, start, end)
+    return spans if spans else single_quotes(text, start, end)
+
+
+_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
+
+
+def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
+    """Is the period at ``dot`` part of an abbreviation or an initial?"""
+    j = dot
+    while j > lo and not text[j - 1].isspace() and text[j - 1] not in "(\"“‘'":
+        j -= 1
+    token = text[j : dot + 1].lower()
+    if token in cues.ABBREVIATIONS:
+        return True
+    word = token[:-1]
+    return len(word) == 1 and word.isalpha()
+
+
+def sentences(text: str, para: Paragraph) -> list[Sentence]:
+    """Sentences of one paragraph, trimmed, with offsets into ``text``."""
+    lo, hi = para.start, para.end
+    protected = double_quotes(text, lo, hi)
+    cuts: list[int] = []
+    for m in _SENT_END.finditer(text, lo, hi):
+        dot = m.start()
+        if any(qs < dot and m.end() < qe for qs, qe in protected):
+            continue
+        k = m.end()
+        while k < hi and text[k].isspace():
+            k += 1
+        if k >= hi:
+            continue
+        nxt = text[k]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in ALL_QUOTES or nxt in "([«"):
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _abbreviation_before(text, lo, dot):
+            continue
+        cuts.append(m.end())
+    out: list[Sentence] = []
+    pos = lo
+    for c in [*cuts, hi]:
+        s, e = _trim(text, pos, c)
+        # A runaway "sentence" (no punctuation at all) is cut at line breaks.
+        while e - s > cues.MAX_SENTENCE:
+            nl = text.rfind("\n", s, s + cues.MAX_SENTENCE)
+            cut = nl if nl > s else s + cues.MAX_SENTENCE
+            s2, e2 = _trim(text, s, cut)
+            if e2 > s2:
+                out.append(Sentence(s2, e2, para.index))
+            s, e = _trim(text, cut, e)
+        if e > s:
+            out.append(Sentence(s, e, para.index))
+        pos = c
+    return out
