@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,3 +22,18 @@ def samples() -> list[Path]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+def dump_database(path: Path) -> list[str]:
+    """Every statement needed to rebuild the database, FTS shadow tables included."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def dump() -> Callable[[Path], list[str]]:
+    """Compare databases byte-for-byte: ``dump(a) == dump(b)``."""
+    return dump_database

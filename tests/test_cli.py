@@ -31,13 +31,6 @@ def run(*args: str, env: dict | None = None):
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
 
 
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
 
 def test_version() -> None:
     result = run("--version")
@@ -60,7 +53,7 @@ def test_python_dash_m_works() -> None:
     assert out.stdout == f"provenance, version {__version__}\n"
 
 
-def test_ingest_samples_then_reingest_is_a_no_op(samples: list[Path], db_path: Path) -> None:
+def test_ingest_samples_then_reingest_is_a_no_op(samples: list[Path], db_path: Path, dump) -> None:
     result = run("ingest", str(samples[0].parent), "--db", str(db_path))
     assert result.exit_code == 0, result.output
     db = sqlite3.connect(db_path)

@@ -39,14 +39,6 @@ def records(text: str = TEXT) -> tuple[Document, list[Link], list[Citation]]:
     return doc, [link], [citation]
 
 
-def dump(path: Path) -> list[str]:
-    """Every statement needed to rebuild the database, FTS shadow tables included."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
 
 def test_shape_has_every_table_index_fts_and_wal(db_path: Path) -> None:
     db = open_db(db_path)
@@ -65,7 +57,7 @@ def test_shape_has_every_table_index_fts_and_wal(db_path: Path) -> None:
     assert db["outlets"].get("rtvi")["aliases"] == '["РТВИ"]'
 
 
-def test_ensure_db_shape_is_idempotent(db_path: Path) -> None:
+def test_ensure_db_shape_is_idempotent(db_path: Path, dump) -> None:
     db = open_db(db_path)
     ensure_db_shape(db, OUTLETS)
     before = dump(db_path)
@@ -74,7 +66,7 @@ def test_ensure_db_shape_is_idempotent(db_path: Path) -> None:
     assert dump(db_path) == before
 
 
-def test_saving_twice_leaves_the_database_byte_for_byte_unchanged(db_path: Path) -> None:
+def test_saving_twice_leaves_the_database_byte_for_byte_unchanged(db_path: Path, dump) -> None:
     db = open_db(db_path)
     ensure_db_shape(db, OUTLETS)
     first = save_extraction(db, *records())
