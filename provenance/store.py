@@ -47,6 +47,15 @@ CITATION_COLUMNS = {
 }
 
 #: In creation order: a table comes after the tables its foreign keys name.
+#: One row per fetched URL: its current link state, derived from its fetches
+#: with hysteresis (the crawler decides), and the archived snapshot found for
+#: it. Keyed by stable_id(fetch_url).
+URL_STATE_COLUMNS = {
+    "id": str, "url": str, "state": str, "failures": int, "first_failure_at": str,
+    "last_checked_at": str, "last_ok_at": str, "last_status": int, "last_outcome": str,
+    "archive_url": str, "archive_timestamp": str, "archive_checked_at": str,
+}
+
 TABLES: dict[str, dict] = {
     "outlets": {"columns": OUTLET_COLUMNS, "foreign_keys": []},
     "documents": {"columns": DOCUMENT_COLUMNS, "foreign_keys": [("outlet", "outlets", "id")]},
@@ -64,6 +73,7 @@ TABLES: dict[str, dict] = {
         ],
     },
     "fetches": {"columns": FETCH_COLUMNS, "foreign_keys": [("document", "documents", "id")]},
+    "url_states": {"columns": URL_STATE_COLUMNS, "foreign_keys": []},
 }
 
 INDEXES: dict[str, list[tuple[str, ...]]] = {
@@ -74,6 +84,7 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
         ("document",), ("source",), ("source_outlet",), ("via_outlet",), ("via_link",), ("kind",),
     ],
     "fetches": [("url", "fetched_at"), ("outcome",), ("document",)],
+    "url_states": [("url",), ("state",)],
 }
 
 FTS: dict[str, list[str]] = {
