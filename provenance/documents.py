@@ -31,8 +31,30 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 
 #: Inputs larger than this are refused rather than read whole into memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
-#: A NUL byte in this many leading bytes marks a file as binary.
+#: A NUL byte in this many leading bytes marks a file as binary (unless it
+#: is UTF-16/32); control characters are counted over as many characters.
 BINARY_SNIFF_BYTES = 8192
+#: More than this share of control characters is binary data, not text.
+CONTROL_CHAR_SHARE = 0.01
+#: Byte-order marks, longest first (the UTF-32 LE mark starts like UTF-16's).
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+#: Encoding detection looks at this many leading bytes...
+DETECT_BYTES = 256 * 1024
+#: ...and its guess is used only when charset_normalizer's "chaos" (how
+#: garbled the decoded text looks, 0..1) is at most this.
+MAX_DETECTION_CHAOS = 0.1
+#: Encodings a detected guess may be. News text that is not UTF-8 comes in
+#: these; DOS and Mac code pages and Korean cp949 are left out because
+#: random bytes and junk decode "cleanly" into them.
+DETECTABLE_ENCODINGS = frozenset({
+    "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be",
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15",
+    "koi8_r", "koi8_u", "gb2312", "gbk", "gb18030", "big5", "cp932", "shift_jis", "euc_jp",
+})
 #: trafilatura elements that start a new block; blocks are separated by a
 #: blank line so sentence splitting sees paragraph boundaries.
 BLOCK_TAGS = frozenset({"p", "head", "item", "quote", "list", "table", "row", "cell", "code", "div"})
@@ -94,6 +116,8 @@ def load_path(path: Path) -> tuple[Document, list[Anchor]]:
     """Load one article file. Raises InputError for anything unusable."""
     data = _read_bytes(path)
     if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(data):
+        if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith(tuple(b for b, _ in BOMS)):
+            raise InputError(f"{path}: binary file, not HTML")
         return load_html(data, path=str(path))
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}: expected .txt, .html or .htm")
@@ -113,8 +137,6 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: file grew past the {MAX_INPUT_BYTES:,}-byte limit while reading")
     if not data.strip():
         raise InputError(f"{path}: file is empty")
-    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: binary file, not text")
     return data
 
 
@@ -123,18 +145,62 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def load_text(data: bytes, path: str | None = None) -> Document:
-    """A plain-text article: UTF-8, a leading BOM dropped, nothing else touched."""
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode article bytes; return (text, encoding) or raise InputError.
+
+    UTF-8 first, as nearly all text is; a byte-order mark settles UTF-16/32;
+    anything else is offered to charset_normalizer, and its answer is kept
+    only when the result reads as text. Binary data is refused: NUL bytes
+    outside UTF-16/32, or control characters beyond CONTROL_CHAR_SHARE.
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data[len(bom):].decode(codec), name), codec
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: not valid {codec} despite its byte-order mark") from None
+    has_nul = b"\x00" in data[:BINARY_SNIFF_BYTES]
+    first_bad: UnicodeDecodeError | None = None
     try:
         text = data.decode("utf-8")
+        if not has_nul:  # NULs are valid UTF-8 but mean UTF-16/32 or binary
+            return _check_text(text, name), "utf-8"
     except UnicodeDecodeError as err:
-        raise InputError(
-            f"{path or '<text>'}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
-        ) from err
-    text = text.removeprefix("\ufeff")
+        first_bad = err
+    from charset_normalizer import from_bytes
+
+    for guess in from_bytes(data[:DETECT_BYTES]):
+        if guess.chaos > MAX_DETECTION_CHAOS or guess.encoding not in DETECTABLE_ENCODINGS:
+            continue
+        if has_nul and not guess.encoding.startswith(("utf_16", "utf_32")):
+            continue
+        try:
+            return _check_text(data.decode(guess.encoding), name), guess.encoding.replace("_", "-")
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if has_nul or first_bad is None:
+        raise InputError(f"{name}: binary file, not text")
+    raise InputError(
+        f"{name}: not valid UTF-8 (byte 0x{data[first_bad.start]:02x} at offset {first_bad.start})"
+        " and no other text encoding fits"
+    )
+
+
+def _check_text(text: str, name: str) -> str:
+    sample = text[:BINARY_SNIFF_BYTES]
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v" or c == "\x7f")
+    if sample and controls / len(sample) > CONTROL_CHAR_SHARE:
+        raise InputError(f"{name}: binary file, not text")
+    return text
+
+
+def load_text(data: bytes, path: str | None = None) -> Document:
+    """A plain-text article, decoded (see decode_text), nothing else touched."""
+    name = path or "<text>"
+    text, encoding = decode_text(data, name)
     if not text.strip():
-        raise InputError(f"{path or '<text>'}: file is empty")
-    return Document(text=text, path=path)
+        raise InputError(f"{name}: file is empty")
+    return Document(text=text, path=path, encoding=encoding)
 
 
 def load_html(data: bytes | str, path: str | None = None, url: str | None = None) -> tuple[Document, list[Anchor]]:
@@ -142,7 +208,11 @@ def load_html(data: bytes | str, path: str | None = None, url: str | None = None
     import trafilatura  # heavy import, only needed for HTML
 
     name = path or url or "<html>"
-    html = data if isinstance(data, str) else UnicodeDammit(data, is_html=True).unicode_markup
+    if isinstance(data, str):
+        html, encoding = data, None
+    else:
+        dammit = UnicodeDammit(data, is_html=True)
+        html, encoding = dammit.unicode_markup, dammit.original_encoding
     if not html or not html.strip():
         raise InputError(f"{name}: cannot decode HTML")
     with warnings.catch_warnings():
@@ -172,6 +242,7 @@ def load_html(data: bytes | str, path: str | None = None, url: str | None = None
             byline=(extracted.author if extracted else None) or _meta(soup, "author"),
             published=(extracted.date if extracted else None),
             outlet=(extracted.sitename if extracted else None) or _meta(soup, "og:site_name"),
+            encoding=encoding,
         ),
         anchors,
     )

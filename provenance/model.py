@@ -54,6 +54,7 @@ class Document:
     published: str | None = None
     origin: str = "file"  # file / crawl / warc
     depth: int = 0
+    encoding: str | None = None  # how the bytes were decoded
     sha256: str = ""
     id: str = ""
 

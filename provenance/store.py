@@ -29,7 +29,7 @@ BUSY_TIMEOUT_MS = 5000
 DOCUMENT_COLUMNS = {
     "id": str, "url": str, "canonical_url": str, "path": str, "title": str,
     "outlet": str, "byline": str, "published": str, "text": str, "sha256": str,
-    "origin": str, "depth": int,
+    "origin": str, "depth": int, "encoding": str,
 }
 OUTLET_COLUMNS = {
     "id": str, "name": str, "domain": str, "kind": str, "country": str, "aliases": str,
@@ -115,6 +115,13 @@ def ensure_db_shape(db: sqlite_utils.Database, outlets: Iterable[Outlet] = ()) -
                 db[name].create(
                     spec["columns"], pk="id", foreign_keys=spec["foreign_keys"], not_null={"id"}
                 )
+            else:
+                # Additive upgrade: a database made before a column existed
+                # gains it (empty) in place; nothing stored is rewritten.
+                have = db[name].columns_dict
+                for column, kind in spec["columns"].items():
+                    if column not in have:
+                        db[name].add_column(column, kind)
         for name, indexes in INDEXES.items():
             existing = {tuple(ix.columns) for ix in db[name].indexes}
             for columns in indexes:

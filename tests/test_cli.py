@@ -96,20 +96,20 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_stored(samples: list[Path]
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (bad / "latin1.txt").write_bytes("Café said the minister.".encode("latin-1"))
+    (bad / "cut.txt").write_bytes("Министр".encode("utf-8")[:-1] + b" \xd0")
     (bad / "empty.txt").write_bytes(b"")
     (bad / "nothing").mkdir()
     good = bad / "good.txt"
     good.write_bytes(samples[2].read_bytes())
     result = run(
-        "ingest", str(bad / "binary.txt"), str(bad / "latin1.txt"), str(bad / "empty.txt"),
+        "ingest", str(bad / "binary.txt"), str(bad / "cut.txt"), str(bad / "empty.txt"),
         str(bad / "missing.txt"), str(bad / "nothing"), str(good), "--db", str(db_path),
     )
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[:5] == [
         f"error: {bad}/binary.txt: binary file, not text",
-        f"error: {bad}/latin1.txt: not valid UTF-8 (byte 0xe9 at offset 3)",
+        f"error: {bad}/cut.txt: not valid UTF-8 (byte 0xd1 at offset 12) and no other text encoding fits",
         f"error: {bad}/empty.txt: file is empty",
         f"error: {bad}/missing.txt: no such file or directory",
         f"error: {bad}/nothing: directory holds no .txt or .html files",

@@ -58,10 +58,40 @@ def test_same_text_same_id_wherever_it_comes_from() -> None:
     assert load_text(b"Same words.").id != load_text(b"Other words.").id
 
 
-def test_invalid_utf8_names_the_input_and_the_byte() -> None:
+def test_invalid_utf8_with_no_fitting_encoding_names_the_input_and_the_byte() -> None:
+    data = "Министр заявил".encode("utf-8")[:-1] + b" and then \xd0"
     with pytest.raises(InputError) as err:
-        load_text(b"Caf\xe9 au lait", path="cafe.txt")
-    assert str(err.value) == "cafe.txt: not valid UTF-8 (byte 0xe9 at offset 3)"
+        load_text(data, path="cut.txt")
+    assert str(err.value) == "cut.txt: not valid UTF-8 (byte 0xd0 at offset 25) and no other text encoding fits"
+
+
+RUSSIAN = "Министр заявил ТАСС, что цены вырастут. «Мы будем действовать», — сказал он. "
+RUSSIAN_PLAIN = "Министр заявил ТАСС, что цены вырастут в этом году по всей стране. "  # KOI8-R has no « — 
+ENGLISH = "“Prices will rise,” the minister said on Monday, according to Agence France-Presse. "
+
+
+@pytest.mark.parametrize(
+    "data, text, encoding",
+    [
+        pytest.param((RUSSIAN * 3).encode("cp1251"), RUSSIAN * 3, "cp1251", id="windows-1251"),
+        pytest.param((RUSSIAN_PLAIN * 3).encode("koi8-r"), RUSSIAN_PLAIN * 3, "koi8-r", id="koi8-r"),
+        pytest.param("Café owners said the minister had lied. ".encode("latin-1") * 2,
+                     "Café owners said the minister had lied. " * 2, None, id="latin-1"),
+        pytest.param((ENGLISH * 2).encode("utf-16-le"), ENGLISH * 2, "utf-16-le", id="utf-16-le-no-bom"),
+        pytest.param((RUSSIAN * 2).encode("utf-16-be"), RUSSIAN * 2, "utf-16-be", id="utf-16-be-no-bom"),
+        pytest.param(b"\xff\xfe" + ENGLISH.encode("utf-16-le"), ENGLISH, "utf-16-le", id="utf-16-bom"),
+        pytest.param(b"\xfe\xff" + RUSSIAN.encode("utf-16-be"), RUSSIAN, "utf-16-be", id="utf-16-be-bom"),
+        pytest.param(b"\xef\xbb\xbf" + ENGLISH.encode(), ENGLISH, "utf-8", id="utf-8-bom"),
+        pytest.param(ENGLISH.encode(), ENGLISH, "utf-8", id="utf-8"),
+    ],
+)
+def test_text_encodings_are_decoded_and_recorded(data: bytes, text: str, encoding: str | None) -> None:
+    doc = load_text(data, path="x.txt")
+    assert doc.text == text
+    if encoding is None:  # Latin-1 bytes are equally valid cp1250/cp1252: any of them reads right
+        assert doc.encoding in {"cp1250", "cp1252", "latin-1", "iso8859-15"}
+    else:
+        assert doc.encoding == encoding
 
 
 @pytest.mark.parametrize(
@@ -70,6 +100,8 @@ def test_invalid_utf8_names_the_input_and_the_byte() -> None:
         ("empty.txt", b"", "empty.txt: file is empty"),
         ("blank.txt", b"  \n\t\n", "blank.txt: file is empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary.txt: binary file, not text"),
+        ("random.txt", __import__("random").Random(7).randbytes(4096), "random.txt: binary file, not text"),
+        ("binary.html", b"<html>\x00\x01\x02" * 50, "binary.html: binary file, not HTML"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, "image.txt: binary file, not text"),
         ("notes.md", b"# Notes\nSome text.", "notes.md: unsupported file type '.md': expected .txt, .html or .htm"),
     ],

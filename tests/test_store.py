@@ -124,3 +124,18 @@ def test_full_text_search_on_documents_and_citations(db_path: Path) -> None:
     doc = Document(text="Çavuşoğlu said so.", path="b.txt")
     save_extraction(db, doc, [], [])
     assert [r["path"] for r in db["documents"].search("Cavusoglu")] == ["b.txt"]
+
+
+def test_older_database_gains_new_columns_in_place(db_path: Path) -> None:
+    """A database made before a column existed upgrades without losing rows."""
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    save_extraction(db, *records())
+    db.execute("alter table documents drop column encoding")
+    db.conn.commit()
+    assert "encoding" not in open_db(db_path)["documents"].columns_dict
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    assert "encoding" in db["documents"].columns_dict
+    assert [r["path"] for r in db["documents"].rows] == ["a.txt"]
+    assert db["documents"].search("forwarded") and db.execute("pragma integrity_check").fetchone() == ("ok",)
