@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,10 +17,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .documents import InputError, iter_input_files
+from .documents import Anchor, InputError, iter_input_files, load_path
+from .model import Document
 from .outlets import load_gazetteer
-from .pipeline import Extraction, analyse_path
-from .publish import serve_command
+from .pipeline import Extraction, analyse
+from .publish import serve as run_datasette
 
 DEFAULT_DB = "provenance.db"
 FORMATS = click.Choice(["jsonl", "csv", "table"])
@@ -57,34 +57,53 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-def ingest(paths: tuple[str, ...], db_path: str) -> None:
+@click.option("--force", is_flag=True, help="Re-extract documents already stored (after an extractor upgrade).")
+def ingest(paths: tuple[str, ...], db_path: str, force: bool) -> None:
     """Load articles, extract links and citations, and store them.
 
     PATHS are .txt, .html or .htm files, or directories searched
-    recursively. Re-ingesting the same input leaves the database unchanged.
+    recursively. A document whose text is already stored is skipped, so a
+    nightly run over a growing archive costs only the new part and an
+    interrupted run resumes where it stopped; --force re-extracts them.
+    Re-ingesting the same input leaves the database unchanged.
 
     \b
     Example:
         provenance ingest data/samples --db provenance.db
     """
-    from .store import ensure_db_shape, open_db, save_extraction
+    from .store import ensure_db_shape, has_document, open_db, save_extraction
 
     gazetteer = load_gazetteer()
     db = open_db(db_path)
     ensure_db_shape(db, gazetteer)
-    counts = {"documents": 0, "changed": 0, "links": 0, "citations": 0}
+    counts = {"documents": 0, "changed": 0, "skipped": 0, "links": 0, "citations": 0}
 
-    def save(path: Path, extraction: Extraction) -> None:
-        result = save_extraction(db, extraction.document, extraction.links, extraction.citations)
+    def save(path: Path, document: Document, anchors: list[Anchor]) -> None:
         counts["documents"] += 1
+        if not force and has_document(db, document.id):
+            counts["skipped"] += 1
+            return
+        extraction = analyse(document, anchors, gazetteer)
+        result = save_extraction(db, extraction.document, extraction.links, extraction.citations)
         counts["changed"] += result.changed
         counts["links"] += len(extraction.links)
         counts["citations"] += len(extraction.citations)
 
-    failed = _each_extraction(paths, gazetteer, save, progress=True)
+    try:
+        failed = _each_document(paths, save, progress=True)
+    except KeyboardInterrupt:
+        db.close()
+        click.echo(
+            f"interrupted: {counts['documents'] - 1 if counts['documents'] else 0} documents stored, "
+            "the one in progress rolled back; run the same command again to resume "
+            "(stored documents are skipped)",
+            err=True,
+        )
+        sys.exit(130)
     db.close()
     click.echo(
-        f"{counts['documents']} documents ({counts['changed']} changed), "
+        f"{counts['documents']} documents ({counts['changed']} changed, "
+        f"{counts['skipped']} already stored), "
         f"{counts['links']} links, {counts['citations']} citations in {db_path}"
         + (f"; {failed} inputs failed" if failed else ""),
         err=True,
@@ -138,20 +157,13 @@ def serve(db_path: str, host: str, port: int) -> None:
     if not Path(db_path).exists():
         click.echo(f"error: {db_path}: no such database; run `provenance ingest` first", err=True)
         sys.exit(1)
-    command = serve_command(db_path, host, port)
-    try:
-        sys.exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        sys.exit(130)
-    finally:
-        if "--metadata" in command:
-            Path(command[command.index("--metadata") + 1]).unlink(missing_ok=True)
+    sys.exit(run_datasette(db_path, host, port))
 
 
-def _each_extraction(
-    paths: Iterable[str], gazetteer, handle: Callable[[Path, Extraction], None], progress: bool = False
+def _each_document(
+    paths: Iterable[str], handle: Callable[[Path, Document, list[Anchor]], None], progress: bool = False
 ) -> int:
-    """Analyse every input, hand each result to ``handle``; return failures."""
+    """Load every input and hand it to ``handle``; report failures, return their count."""
     items = list(iter_input_files(paths))
     failed = 0
     with click.progressbar(
@@ -164,7 +176,8 @@ def _each_extraction(
                 failed += 1
                 continue
             try:
-                handle(item, analyse_path(item, gazetteer))
+                document, anchors = load_path(item)
+                handle(item, document, anchors)
             except InputError as err:
                 _error(str(err))
                 failed += 1
@@ -195,11 +208,11 @@ def _print_records(paths: tuple[str, ...], fmt: str, kind: str, pick: Callable[[
     gazetteer = load_gazetteer()
     writer = _RecordWriter(fmt, kind)
 
-    def handle(path: Path, extraction: Extraction) -> None:
-        for record in pick(extraction):
+    def handle(path: Path, document: Document, anchors: list[Anchor]) -> None:
+        for record in pick(analyse(document, anchors, gazetteer)):
             writer.write({**record.row(), "path": str(path)})
 
-    failed = _each_extraction(paths, gazetteer, handle)
+    failed = _each_document(paths, handle)
     writer.close()
     sys.exit(1 if failed else 0)
 

@@ -8,10 +8,9 @@ result.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .attribution import extract_citations
-from .documents import Anchor, load_path
+from .documents import Anchor
 from .links import find_links, link_from_href, registered_domain
 from .model import Citation, Document, Link
 from .outlets import Gazetteer, load_gazetteer
@@ -84,8 +83,3 @@ def describe(document: Document, links: list[Link], citations: list[Citation], g
         outlet = gazetteer.resolve(document.outlet)
     document.outlet = outlet.id if outlet else None
 
-
-def analyse_path(path: Path, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Load and analyse one file (raises documents.InputError on bad input)."""
-    document, anchors = load_path(path)
-    return analyse(document, anchors, gazetteer)

@@ -9,7 +9,6 @@ keeps every description, facet and canned query.
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 from pathlib import Path
 
@@ -28,16 +27,24 @@ def load_metadata(db_path: str | Path, path: Path = METADATA) -> dict:
     return metadata
 
 
-def serve_command(db_path: str, host: str, port: int) -> list[str]:
-    """The datasette command line serving ``db_path`` with our metadata.
+def serve(db_path: str, host: str, port: int) -> int:
+    """Run datasette on ``db_path`` with our metadata, in this process.
 
-    The metadata is written to a temporary JSON file that lives as long as
-    the process that asked for it.
+    In-process, not a child process: a SIGTERM or Ctrl-C reaches uvicorn
+    directly and shuts the server down, where a wrapper process would die
+    and leave an orphaned server holding the port. The re-keyed metadata
+    lives in a temporary directory removed when the server stops.
     """
-    command = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
-    if METADATA.exists():
-        handle = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="provenance-metadata-", delete=False)
-        with handle:
-            json.dump(load_metadata(db_path), handle)
-        command += ["--metadata", handle.name]
-    return command
+    from datasette.cli import cli as datasette_cli
+
+    args = ["serve", db_path, "--host", host, "--port", str(port)]
+    with tempfile.TemporaryDirectory(prefix="provenance-serve-") as tmp:
+        if METADATA.exists():
+            metadata = Path(tmp) / "metadata.json"
+            metadata.write_text(json.dumps(load_metadata(db_path)), encoding="utf-8")
+            args += ["--metadata", str(metadata)]
+        try:
+            datasette_cli.main(args=args, prog_name="datasette", standalone_mode=False)
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
+    return 0

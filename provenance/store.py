@@ -173,6 +173,11 @@ def save_extraction(
     return result
 
 
+def has_document(db: sqlite_utils.Database, document_id: str) -> bool:
+    """Whether a document with this id (its text's hash) is stored."""
+    return db.execute("select 1 from documents where id = ?", [document_id]).fetchone() is not None
+
+
 def _outlet_row(outlet: Outlet) -> dict:
     row = outlet.row()
     row["aliases"] = json.dumps(outlet.aliases, ensure_ascii=False)

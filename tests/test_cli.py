@@ -61,7 +61,7 @@ def test_ingest_samples_then_reingest_is_a_no_op(samples: list[Path], db_path: P
     assert sorted(db.execute("select url from links")) == sorted((u,) for _, u in SAMPLE_URLS)
     citations = db.execute("select count(*) from citations").fetchone()[0]
     assert citations > 20
-    assert result.stderr.startswith(f"5 documents (5 changed), 4 links, {citations} citations in {db_path}")
+    assert result.stderr == f"5 documents (5 changed, 0 already stored), 4 links, {citations} citations in {db_path}\n"
     # the "Original url:" line names the article's own address
     assert db.execute(
         "select canonical_url, outlet from documents where path like '%003_f71d14fe5b8ebe83.txt'"
@@ -73,7 +73,11 @@ def test_ingest_samples_then_reingest_is_a_no_op(samples: list[Path], db_path: P
     before = dump(db_path)
     again = run("ingest", *map(str, samples), "--db", str(db_path))
     assert again.exit_code == 0
-    assert again.stderr.startswith("5 documents (0 changed)")
+    assert again.stderr == f"5 documents (0 changed, 5 already stored), 0 links, 0 citations in {db_path}\n"
+    assert dump(db_path) == before
+    forced = run("ingest", *map(str, samples), "--db", str(db_path), "--force")
+    assert forced.exit_code == 0
+    assert forced.stderr == f"5 documents (0 changed, 0 already stored), 4 links, {citations} citations in {db_path}\n"
     assert dump(db_path) == before
 
 
@@ -114,7 +118,8 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_stored(samples: list[Path]
         f"error: {bad}/missing.txt: no such file or directory",
         f"error: {bad}/nothing: directory holds no .txt or .html files",
     ]
-    assert lines[5].startswith("1 documents (1 changed)") and lines[5].endswith("; 5 inputs failed")
+    citations = sqlite3.connect(db_path).execute("select count(*) from citations").fetchone()[0]
+    assert lines[5] == f"1 documents (1 changed, 0 already stored), 0 links, {citations} citations in {db_path}; 5 inputs failed"
     assert "Traceback" not in result.output
     db = sqlite3.connect(db_path)
     assert db.execute("select path from documents").fetchall() == [(str(good),)]
