@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .documents import Anchor, InputError, iter_input_files, load_path
-from .model import Document
+from .documents import iter_input_files
 from .outlets import load_gazetteer
-from .pipeline import Extraction, analyse
+from .pipeline import Extraction
+from .runner import Outcome, default_workers, extract_files
 from .publish import serve as run_datasette
 
 DEFAULT_DB = "provenance.db"
@@ -37,6 +36,11 @@ db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False), envvar="PROVENANCE_DB",
     default=DEFAULT_DB, show_default=True,
     help="SQLite database file (or set $PROVENANCE_DB).",
+)
+
+workers_option = click.option(
+    "--workers", type=click.IntRange(1), default=default_workers, show_default="number of cores",
+    help="Processes extracting in parallel (one process writes).",
 )
 
 
@@ -58,7 +62,8 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--force", is_flag=True, help="Re-extract documents already stored (after an extractor upgrade).")
-def ingest(paths: tuple[str, ...], db_path: str, force: bool) -> None:
+@workers_option
+def ingest(paths: tuple[str, ...], db_path: str, force: bool, workers: int) -> None:
     """Load articles, extract links and citations, and store them.
 
     PATHS are .txt, .html or .htm files, or directories searched
@@ -71,32 +76,35 @@ def ingest(paths: tuple[str, ...], db_path: str, force: bool) -> None:
     Example:
         provenance ingest data/samples --db provenance.db
     """
-    from .store import ensure_db_shape, has_document, open_db, save_extraction
+    from .store import ensure_db_shape, open_db, save_extraction, stored_document_ids
 
-    gazetteer = load_gazetteer()
     db = open_db(db_path)
-    ensure_db_shape(db, gazetteer)
+    ensure_db_shape(db, load_gazetteer())
     counts = {"documents": 0, "changed": 0, "skipped": 0, "links": 0, "citations": 0}
 
-    def save(path: Path, document: Document, anchors: list[Anchor]) -> None:
-        counts["documents"] += 1
-        if not force and has_document(db, document.id):
-            counts["skipped"] += 1
-            return
-        extraction = analyse(document, anchors, gazetteer)
+    def save(extraction: Extraction) -> None:
         result = save_extraction(db, extraction.document, extraction.links, extraction.citations)
         counts["changed"] += result.changed
         counts["links"] += len(extraction.links)
         counts["citations"] += len(extraction.citations)
 
+    skip_ids = set() if force else stored_document_ids(db)
     try:
-        failed = _each_document(paths, save, progress=True)
+        failed = 0
+        for outcome in _outcomes(paths, workers, skip_ids, progress=True):
+            if outcome.error:
+                failed += 1
+                continue
+            if outcome.skipped:
+                counts["skipped"] += 1
+            else:
+                save(outcome.extraction)
+            counts["documents"] += 1
     except KeyboardInterrupt:
         db.close()
         click.echo(
-            f"interrupted: {counts['documents'] - 1 if counts['documents'] else 0} documents stored, "
-            "the one in progress rolled back; run the same command again to resume "
-            "(stored documents are skipped)",
+            f"interrupted: {counts['documents']} documents stored, the one in progress "
+            "rolled back; run the same command again to resume (stored documents are skipped)",
             err=True,
         )
         sys.exit(130)
@@ -114,7 +122,8 @@ def ingest(paths: tuple[str, ...], db_path: str, force: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@workers_option
+def extract(paths: tuple[str, ...], fmt: str, workers: int) -> None:
     """Print the citation records of articles (no database needed).
 
     One record per attribution: every citations column plus the document id
@@ -124,13 +133,14 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     Example:
         provenance extract data/samples/002_a33109398c212efd.txt --format table
     """
-    _print_records(paths, fmt, "citations", lambda e: e.citations)
+    _print_records(paths, fmt, "citations", lambda e: e.citations, workers)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
-def links(paths: tuple[str, ...], fmt: str) -> None:
+@workers_option
+def links(paths: tuple[str, ...], fmt: str, workers: int) -> None:
     """Print the links found in articles (no database needed).
 
     Each link has the URL as written, a fetchable normalised URL, a lossy
@@ -140,7 +150,7 @@ def links(paths: tuple[str, ...], fmt: str) -> None:
     Example:
         provenance links data/samples --format csv
     """
-    _print_records(paths, fmt, "links", lambda e: e.links)
+    _print_records(paths, fmt, "links", lambda e: e.links, workers)
 
 
 @cli.command()
@@ -160,59 +170,47 @@ def serve(db_path: str, host: str, port: int) -> None:
     sys.exit(run_datasette(db_path, host, port))
 
 
-def _each_document(
-    paths: Iterable[str], handle: Callable[[Path, Document, list[Anchor]], None], progress: bool = False
-) -> int:
-    """Load every input and hand it to ``handle``; report failures, return their count."""
+def _outcomes(paths: Iterable[str], workers: int, skip_ids=frozenset(), progress: bool = False) -> Iterator[Outcome]:
+    """Extract every input, in order; report each failure as one line on stderr."""
     items = list(iter_input_files(paths))
-    failed = 0
-    with click.progressbar(
-        items, label="extracting", file=sys.stderr, show_pos=True,
-        item_show_func=lambda p: str(p) if isinstance(p, Path) else None,
-    ) if progress and sys.stderr.isatty() else _nullbar(items) as bar:
-        for item in bar:
-            if isinstance(item, InputError):
-                _error(str(item))
-                failed += 1
-                continue
-            try:
-                document, anchors = load_path(item)
-                handle(item, document, anchors)
-            except InputError as err:
-                _error(str(err))
-                failed += 1
-            except Exception as err:  # one bad file must not stop the run
-                if os.environ.get("PROVENANCE_DEBUG"):
-                    raise
-                _error(f"{item}: internal error: {type(err).__name__}: {err}")
-                failed += 1
-    return failed
+    show = progress and sys.stderr.isatty()
+    with click.progressbar(length=len(items), label="extracting", file=sys.stderr, show_pos=True) if show else _nullbar() as bar:
+        for outcome in extract_files(items, workers, skip_ids):
+            bar.update(1)
+            if outcome.error:
+                _error(outcome.error)
+            yield outcome
 
 
 class _nullbar:
-    def __init__(self, items: list) -> None:
-        self.items = items
+    """Stands in for a progress bar when stderr is not a terminal."""
 
-    def __enter__(self) -> list:
-        return self.items
+    def __enter__(self) -> "_nullbar":
+        return self
 
     def __exit__(self, *exc) -> None:
         return None
+
+    def update(self, n: int) -> None:
+        pass
 
 
 def _error(message: str) -> None:
     click.echo(f"error: {message}", err=True)
 
 
-def _print_records(paths: tuple[str, ...], fmt: str, kind: str, pick: Callable[[Extraction], list]) -> None:
-    gazetteer = load_gazetteer()
+def _print_records(
+    paths: tuple[str, ...], fmt: str, kind: str, pick: Callable[[Extraction], list], workers: int
+) -> None:
     writer = _RecordWriter(fmt, kind)
 
-    def handle(path: Path, document: Document, anchors: list[Anchor]) -> None:
-        for record in pick(analyse(document, anchors, gazetteer)):
-            writer.write({**record.row(), "path": str(path)})
-
-    failed = _each_document(paths, handle)
+    failed = 0
+    for outcome in _outcomes(paths, workers):
+        if outcome.error:
+            failed += 1
+            continue
+        for record in pick(outcome.extraction):
+            writer.write({**record.row(), "path": str(outcome.path)})
     writer.close()
     sys.exit(1 if failed else 0)
 

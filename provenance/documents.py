@@ -63,6 +63,10 @@ BLOCK_TAGS = frozenset({"p", "head", "item", "quote", "list", "table", "row", "c
 class InputError(Exception):
     """A bad input. ``str(err)`` is one line naming what is wrong with it."""
 
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        super().__init__(message)
+        self.path = str(path) if path is not None else None
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -90,18 +94,18 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]
                 found = found or isinstance(item, Path)
                 yield item
             if not found:
-                yield InputError(f"{path}: directory holds no .txt or .html files")
+                yield InputError(f"{path}: directory holds no .txt or .html files", path)
         elif path.exists():
             yield path
         else:
-            yield InputError(f"{path}: no such file or directory")
+            yield InputError(f"{path}: no such file or directory", path)
 
 
 def _walk(directory: Path) -> Iterator[Path | InputError]:
     try:
         entries = sorted(directory.iterdir())
     except OSError as err:
-        yield InputError(f"{directory}: cannot list directory: {err.strerror or err}")
+        yield InputError(f"{directory}: cannot list directory: {err.strerror or err}", directory)
         return
     for entry in entries:
         if entry.is_symlink() and entry.is_dir():

@@ -173,9 +173,9 @@ def save_extraction(
     return result
 
 
-def has_document(db: sqlite_utils.Database, document_id: str) -> bool:
-    """Whether a document with this id (its text's hash) is stored."""
-    return db.execute("select 1 from documents where id = ?", [document_id]).fetchone() is not None
+def stored_document_ids(db: sqlite_utils.Database) -> set[str]:
+    """Ids (text hashes) of every stored document: what an ingest can skip."""
+    return {row[0] for row in db.execute("select id from documents")}
 
 
 def _outlet_row(outlet: Outlet) -> dict:
