@@ -32,8 +32,10 @@ SHORT_ALIAS = 2
 UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h"})
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for matching names."""
+    """Case- and accent-insensitive form used for matching names (memoised:
+    the extractor folds the same mentions again and again)."""
     text = unicodedata.normalize("NFKC", text).translate(UNDECOMPOSED)
     text = "".join(
         c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
