@@ -16,10 +16,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .documents import iter_input_files
+from .inputs import expand_paths, input_size, iter_items
 from .outlets import load_gazetteer
 from .pipeline import Extraction
-from .runner import Outcome, default_workers, extract_files
+from .runner import EngineError, Outcome, default_workers, extract_items
 from .publish import serve as run_datasette
 
 DEFAULT_DB = "provenance.db"
@@ -42,6 +42,14 @@ workers_option = click.option(
     "--workers", type=click.IntRange(1), default=default_workers, show_default="number of cores",
     help="Processes extracting in parallel (one process writes).",
 )
+engine_option = click.option(
+    "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+    help="local: a process pool here; dask: a Dask cluster (needs provenance[dask]).",
+)
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS",
+    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --workers).",
+)
 
 
 @click.group()
@@ -63,7 +71,11 @@ def cli() -> None:
 @db_option
 @click.option("--force", is_flag=True, help="Re-extract documents already stored (after an extractor upgrade).")
 @workers_option
-def ingest(paths: tuple[str, ...], db_path: str, force: bool, workers: int) -> None:
+@engine_option
+@scheduler_option
+def ingest(
+    paths: tuple[str, ...], db_path: str, force: bool, workers: int, engine: str, scheduler: str | None
+) -> None:
     """Load articles, extract links and citations, and store them.
 
     PATHS are .txt, .html or .htm files, or directories searched
@@ -91,7 +103,7 @@ def ingest(paths: tuple[str, ...], db_path: str, force: bool, workers: int) -> N
     skip_ids = set() if force else stored_document_ids(db)
     try:
         failed = 0
-        for outcome in _outcomes(paths, workers, skip_ids, progress=True):
+        for outcome in _outcomes(paths, workers, skip_ids, progress=True, engine=engine, scheduler=scheduler):
             if outcome.error:
                 failed += 1
                 continue
@@ -100,6 +112,10 @@ def ingest(paths: tuple[str, ...], db_path: str, force: bool, workers: int) -> N
             else:
                 save(outcome.extraction)
             counts["documents"] += 1
+    except EngineError as err:
+        db.close()
+        _error(str(err))
+        sys.exit(1)
     except KeyboardInterrupt:
         db.close()
         click.echo(
@@ -170,13 +186,21 @@ def serve(db_path: str, host: str, port: int) -> None:
     sys.exit(run_datasette(db_path, host, port))
 
 
-def _outcomes(paths: Iterable[str], workers: int, skip_ids=frozenset(), progress: bool = False) -> Iterator[Outcome]:
+def _outcomes(
+    paths: Iterable[str], workers: int, skip_ids=frozenset(), progress: bool = False,
+    engine: str = "local", scheduler: str | None = None,
+) -> Iterator[Outcome]:
     """Extract every input, in order; report each failure as one line on stderr."""
-    items = list(iter_input_files(paths))
+    inputs = list(expand_paths(paths))
     show = progress and sys.stderr.isatty()
-    with click.progressbar(length=len(items), label="extracting", file=sys.stderr, show_pos=True) if show else _nullbar() as bar:
-        for outcome in extract_files(items, workers, skip_ids):
-            bar.update(1)
+    with click.progressbar(
+        length=sum(map(input_size, inputs)), label="extracting", file=sys.stderr,
+        item_show_func=lambda n: f"{n:,} documents" if n else None,
+    ) if show else _nullbar() as bar:
+        done = 0
+        for outcome in extract_items(iter_items(inputs), workers, skip_ids, engine, scheduler):
+            done += 1
+            bar.update(outcome.size, done)
             if outcome.error:
                 _error(outcome.error)
             yield outcome
@@ -191,7 +215,7 @@ class _nullbar:
     def __exit__(self, *exc) -> None:
         return None
 
-    def update(self, n: int) -> None:
+    def update(self, n: int, current: object = None) -> None:
         pass
 
 
@@ -210,7 +234,7 @@ def _print_records(
             failed += 1
             continue
         for record in pick(outcome.extraction):
-            writer.write({**record.row(), "path": str(outcome.path)})
+            writer.write({**record.row(), "path": outcome.extraction.document.path})
     writer.close()
     sys.exit(1 if failed else 0)
 

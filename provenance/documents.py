@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,70 +77,27 @@ class Anchor:
     end: int | None
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Expand files and directories (recursively) into article files.
+def load_item(item) -> tuple[Document, list[Anchor]]:
+    """Load an ``inputs.Item`` (bytes plus provenance). Raises InputError.
 
-    Yields an ``InputError`` in place of a missing path or a directory that
-    holds no article, so the caller reports it and carries on. Directory
-    contents are sorted so runs are repeatable; symlinked directories are not
-    followed, which keeps a symlink loop from recursing forever.
+    HTML by suffix or content type, or by sniffing a .txt that holds a whole
+    page; anything else must be text.
     """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for item in _walk(path):
-                found = found or isinstance(item, Path)
-                yield item
-            if not found:
-                yield InputError(f"{path}: directory holds no .txt or .html files", path)
-        elif path.exists():
-            yield path
-        else:
-            yield InputError(f"{path}: no such file or directory", path)
-
-
-def _walk(directory: Path) -> Iterator[Path | InputError]:
-    try:
-        entries = sorted(directory.iterdir())
-    except OSError as err:
-        yield InputError(f"{directory}: cannot list directory: {err.strerror or err}", directory)
-        return
-    for entry in entries:
-        if entry.is_symlink() and entry.is_dir():
-            continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
-            yield entry
-
-
-def load_path(path: Path) -> tuple[Document, list[Anchor]]:
-    """Load one article file. Raises InputError for anything unusable."""
-    data = _read_bytes(path)
-    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(data):
+    data = item.data
+    if item.kind == "html" or (item.kind == "auto" and _looks_like_html(data)):
         if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith(tuple(b for b, _ in BOMS)):
-            raise InputError(f"{path}: binary file, not HTML")
-        return load_html(data, path=str(path))
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}: expected .txt, .html or .htm")
-    return load_text(data, path=str(path)), []
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: file is {size:,} bytes, over the {MAX_INPUT_BYTES:,}-byte limit")
-        with open(path, "rb") as f:
-            data = f.read(MAX_INPUT_BYTES + 1)
-    except OSError as err:
-        raise InputError(f"{path}: cannot read: {err.strerror or err}") from err
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{path}: file grew past the {MAX_INPUT_BYTES:,}-byte limit while reading")
-    if not data.strip():
-        raise InputError(f"{path}: file is empty")
-    return data
+            raise InputError(f"{item.name}: binary file, not HTML")
+        document, anchors = load_html(data, path=item.path, url=item.url, name=item.name)
+    else:
+        if item.kind == "auto" and Path(item.path).suffix.lower() not in TEXT_SUFFIXES:
+            suffix = Path(item.path).suffix
+            raise InputError(
+                f"{item.name}: unsupported file type {suffix or '(none)'!r}: expected .txt, .html, .htm or .warc"
+            )
+        document, anchors = load_text(data, path=item.path, name=item.name), []
+        document.url = item.url
+    document.origin = item.origin
+    return document, anchors
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -198,20 +154,25 @@ def _check_text(text: str, name: str) -> str:
     return text
 
 
-def load_text(data: bytes, path: str | None = None) -> Document:
-    """A plain-text article, decoded (see decode_text), nothing else touched."""
-    name = path or "<text>"
+def load_text(data: bytes, path: str | None = None, name: str | None = None) -> Document:
+    """A plain-text article, decoded (see decode_text), nothing else touched.
+
+    ``name`` is what errors call the input (defaults to ``path``).
+    """
+    name = name or path or "<text>"
     text, encoding = decode_text(data, name)
     if not text.strip():
         raise InputError(f"{name}: file is empty")
     return Document(text=text, path=path, encoding=encoding)
 
 
-def load_html(data: bytes | str, path: str | None = None, url: str | None = None) -> tuple[Document, list[Anchor]]:
+def load_html(
+    data: bytes | str, path: str | None = None, url: str | None = None, name: str | None = None
+) -> tuple[Document, list[Anchor]]:
     """An HTML page: main text, metadata and the anchors inside the article."""
     import trafilatura  # heavy import, only needed for HTML
 
-    name = path or url or "<html>"
+    name = name or path or url or "<html>"
     if isinstance(data, str):
         html, encoding = data, None
     else:

@@ -12,15 +12,16 @@ writer).
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
-from .documents import InputError, load_path
+from .documents import InputError, load_item
+from .inputs import Item
 from .outlets import load_gazetteer
 from .pipeline import Extraction, analyse
 
@@ -31,14 +32,23 @@ IN_FLIGHT_PER_WORKER = 4
 MIN_INPUTS_FOR_POOL = 32
 
 
+#: Seconds to wait for a Dask scheduler before giving up on it.
+SCHEDULER_TIMEOUT_S = 15
+
+
+class EngineError(RuntimeError):
+    """The execution engine cannot run (missing extra, unreachable scheduler)."""
+
+
 @dataclass
 class Outcome:
     """What became of one input: an extraction, a skip, or a one-line error."""
 
-    path: Path
+    name: str
     extraction: Extraction | None = None
     skipped: bool = False
     error: str | None = None
+    size: int = 0  # input bytes this outcome accounts for (progress)
 
 
 def default_workers() -> int:
@@ -49,57 +59,120 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def extract_file(path: Path | InputError, skip_ids: Collection[str] = ()) -> Outcome:
-    """Load and analyse one file; expected failures become ``error``.
+def extract_item(item: Item | InputError, skip_ids: Collection[str] = ()) -> Outcome:
+    """Load and analyse one item; expected failures become ``error``.
 
-    An ``InputError`` in place of a path (a missing file, an empty directory)
-    passes through as its error, so it is reported in input order.
+    An ``InputError`` in place of an item (a missing file, an empty
+    directory, an unreadable file) passes through as its error, so it is
+    reported in input order.
     """
-    if isinstance(path, InputError):
-        return Outcome(Path(path.path or ""), error=str(path))
+    if isinstance(item, InputError):
+        return Outcome(item.path or "", error=str(item))
     try:
-        document, anchors = load_path(path)
+        document, anchors = load_item(item)
         if document.id in skip_ids:
-            return Outcome(path, skipped=True)
-        return Outcome(path, analyse(document, anchors, load_gazetteer()))
+            return Outcome(item.name, skipped=True, size=item.size)
+        return Outcome(item.name, analyse(document, anchors, load_gazetteer()), size=item.size)
     except InputError as err:
-        return Outcome(path, error=str(err))
+        return Outcome(item.name, error=str(err), size=item.size)
     except Exception as err:  # one bad file must not stop the run
         if os.environ.get("PROVENANCE_DEBUG"):
             raise
-        return Outcome(path, error=f"{path}: internal error: {type(err).__name__}: {err}")
+        return Outcome(item.name, error=f"{item.name}: internal error: {type(err).__name__}: {err}", size=item.size)
 
 
-def extract_files(
-    paths: Iterable[Path | InputError], workers: int = 1, skip_ids: Collection[str] = ()
+def extract_items(
+    items: Iterable[Item | InputError],
+    workers: int = 1,
+    skip_ids: Collection[str] = (),
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Outcome]:
-    """``extract_file`` over ``paths``, in order, on ``workers`` processes."""
-    paths = list(paths)
-    if workers <= 1 or len(paths) < MIN_INPUTS_FOR_POOL:
-        for path in paths:
-            yield extract_file(path, skip_ids)
+    """``extract_item`` over ``items``, in order, on ``workers`` processes.
+
+    ``engine="local"`` uses a process pool here; it starts only once
+    MIN_INPUTS_FOR_POOL items have been seen, so a handful of files never
+    pays for starting workers. ``engine="dask"`` submits the same function
+    to a Dask cluster: the scheduler at ``scheduler``, or a LocalCluster of
+    ``workers`` processes on 127.0.0.1 when none is given.
+    """
+    items = iter(items)
+    if engine == "dask":
+        yield from _dask_outcomes(items, workers, skip_ids, scheduler)
+        return
+    head = list(itertools.islice(items, MIN_INPUTS_FOR_POOL))
+    if workers <= 1 or len(head) < MIN_INPUTS_FOR_POOL:
+        for item in itertools.chain(head, items):
+            yield extract_item(item, skip_ids)
         return
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(frozenset(skip_ids),)
     ) as pool:
-        pending: deque[Future] = deque()
-        queue = iter(paths)
-        try:
-            for path in queue:
-                if isinstance(path, InputError):  # nothing to do in a worker
-                    done: Future = Future()
-                    done.set_result(extract_file(path))
-                    pending.append(done)
-                else:
-                    pending.append(pool.submit(_extract_in_worker, path))
-                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    yield pending.popleft().result()
-            while pending:
+        yield from _in_order(
+            itertools.chain(head, items), workers * IN_FLIGHT_PER_WORKER,
+            lambda item: pool.submit(_extract_in_worker, item),
+        )
+
+
+def _in_order(items: Iterator[Item | InputError], window: int, submit) -> Iterator[Outcome]:
+    """Submit items, at most ``window`` unread at a time; yield results in order."""
+    pending: deque = deque()
+    try:
+        for item in items:
+            if isinstance(item, InputError):  # nothing to do in a worker
+                pending.append(_Done(extract_item(item)))
+            else:
+                pending.append(submit(item))
+            if len(pending) >= window:
                 yield pending.popleft().result()
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        raise
+
+
+class _Done:
+    """A finished result that quacks like a future."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+
+    def result(self) -> Outcome:
+        return self.outcome
+
+    def cancel(self) -> bool:
+        return False
+
+
+def _dask_outcomes(
+    items: Iterator[Item | InputError], workers: int, skip_ids: Collection[str], scheduler: str | None
+) -> Iterator[Outcome]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise EngineError("the dask engine needs the dask extra: pip install 'provenance[dask]'") from err
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True,
+            host="127.0.0.1", dashboard_address=None,
+        )
+        client = Client(cluster)
+    try:
+        [skip] = client.scatter([frozenset(skip_ids)], broadcast=True)  # one object, not its members
+        window = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
+        yield from _in_order(items, window, lambda item: client.submit(extract_item, item, skip, pure=False))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 _worker_skip_ids: frozenset[str] = frozenset()
@@ -113,5 +186,5 @@ def _init_worker(skip_ids: frozenset[str]) -> None:
     load_gazetteer()
 
 
-def _extract_in_worker(path: Path) -> Outcome:
-    return extract_file(path, _worker_skip_ids)
+def _extract_in_worker(item: Item) -> Outcome:
+    return extract_item(item, _worker_skip_ids)

@@ -116,7 +116,7 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_stored(samples: list[Path]
         f"error: {bad}/cut.txt: not valid UTF-8 (byte 0xd1 at offset 12) and no other text encoding fits",
         f"error: {bad}/empty.txt: file is empty",
         f"error: {bad}/missing.txt: no such file or directory",
-        f"error: {bad}/nothing: directory holds no .txt or .html files",
+        f"error: {bad}/nothing: directory holds no .txt, .html or .warc files",
     ]
     citations = sqlite3.connect(db_path).execute("select count(*) from citations").fetchone()[0]
     assert lines[5] == f"1 documents (1 changed, 0 already stored), 0 links, {citations} citations in {db_path}; 5 inputs failed"

@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.documents import (
-    Anchor,
-    InputError,
-    iter_input_files,
-    load_html,
-    load_path,
-    load_text,
-)
+from provenance.documents import Anchor, InputError, load_html, load_text
+from provenance.inputs import load_path
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html><head>
@@ -103,7 +97,7 @@ def test_text_encodings_are_decoded_and_recorded(data: bytes, text: str, encodin
         ("random.txt", __import__("random").Random(7).randbytes(4096), "random.txt: binary file, not text"),
         ("binary.html", b"<html>\x00\x01\x02" * 50, "binary.html: binary file, not HTML"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, "image.txt: binary file, not text"),
-        ("notes.md", b"# Notes\nSome text.", "notes.md: unsupported file type '.md': expected .txt, .html or .htm"),
+        ("notes.md", b"# Notes\nSome text.", "notes.md: unsupported file type '.md': expected .txt, .html, .htm or .warc"),
     ],
 )
 def test_bad_files_raise_one_line_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -116,7 +110,7 @@ def test_bad_files_raise_one_line_errors(tmp_path: Path, name: str, data: bytes,
 
 
 def test_oversized_file_is_refused_without_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("provenance.documents.MAX_INPUT_BYTES", 100)
+    monkeypatch.setattr("provenance.inputs.MAX_INPUT_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("word " * 40)
     with pytest.raises(InputError, match=r"big\.txt: file is 200 bytes, over the 100-byte limit"):
@@ -174,35 +168,6 @@ def test_txt_holding_a_full_html_page_is_loaded_as_html(tmp_path: Path) -> None:
     doc, anchors = load_path(path)
     assert doc.title == "Ministers clash over prices"
     assert len(anchors) == 2
-
-
-def test_directories_expand_recursively_and_sorted(tmp_path: Path) -> None:
-    (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "two.html").write_text("<p>x</p>")
-    (tmp_path / "a.txt").write_text("x")
-    (tmp_path / "skip.pdf").write_bytes(b"%PDF")
-    (tmp_path / "c.HTM").write_text("<p>x</p>")
-    found = list(iter_input_files([tmp_path]))
-    assert found == [tmp_path / "a.txt", tmp_path / "b" / "two.html", tmp_path / "c.HTM"]
-
-
-def test_missing_paths_and_empty_dirs_are_errors_in_place(tmp_path: Path) -> None:
-    (tmp_path / "empty").mkdir()
-    (tmp_path / "ok.txt").write_text("x")
-    items = list(iter_input_files([tmp_path / "nope.txt", tmp_path / "empty", tmp_path / "ok.txt"]))
-    assert [str(i) for i in items] == [
-        f"{tmp_path}/nope.txt: no such file or directory",
-        f"{tmp_path}/empty: directory holds no .txt or .html files",
-        str(tmp_path / "ok.txt"),
-    ]
-    assert isinstance(items[0], InputError) and isinstance(items[2], Path)
-
-
-def test_symlink_loop_does_not_recurse(tmp_path: Path) -> None:
-    (tmp_path / "d").mkdir()
-    (tmp_path / "d" / "a.txt").write_text("x")
-    os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
-    assert list(iter_input_files([tmp_path])) == [tmp_path / "d" / "a.txt"]
 
 
 def test_anchor_is_a_plain_value() -> None:

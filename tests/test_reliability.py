@@ -17,7 +17,7 @@ import requests
 
 from .conftest import SAMPLE_FILES
 
-CORPUS_SIZE = 150
+CORPUS_SIZE = 400
 TABLES = ("documents", "links", "citations", "outlets", "fetches", "url_states")
 
 
@@ -94,7 +94,7 @@ def test_sigkill_at_random_points_then_rerun_equals_an_uninterrupted_run(
     for _ in range(4):
         process = ingest(corpus, db)
         wait_for_documents(db, process, document_count(db) + 1)
-        time.sleep(chance.uniform(0.0, 0.6))
+        time.sleep(chance.uniform(0.0, 0.3))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
         assert integrity(db) == "ok"

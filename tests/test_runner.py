@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from provenance.cli import cli
-from provenance.runner import MIN_INPUTS_FOR_POOL, Outcome, extract_file, extract_files
+from provenance.inputs import expand_paths, iter_items
+from provenance.runner import MIN_INPUTS_FOR_POOL, Outcome, extract_items
 
 from .conftest import SAMPLE_FILES
 
@@ -32,25 +33,29 @@ def corpus(tmp_path: Path) -> list[Path]:
 
 def summary(outcome: Outcome) -> tuple:
     if outcome.error:
-        return (outcome.path, "error", outcome.error)
+        return (outcome.name, "error", outcome.error)
     if outcome.skipped:
-        return (outcome.path, "skipped")
+        return (outcome.name, "skipped")
     e = outcome.extraction
-    return (outcome.path, e.document.row(), [l.row() for l in e.links], [c.row() for c in e.citations])
+    return (outcome.name, e.document.row(), [l.row() for l in e.links], [c.row() for c in e.citations])
+
+
+def items(paths: list[Path]):
+    return iter_items(expand_paths(paths))
 
 
 def test_pool_equals_serial_in_order_with_errors_in_place(corpus: list[Path]) -> None:
-    serial = [summary(o) for o in extract_files(corpus, workers=1)]
-    pooled = [summary(o) for o in extract_files(corpus, workers=2)]
+    serial = [summary(o) for o in extract_items(items(corpus), workers=1)]
+    pooled = [summary(o) for o in extract_items(items(corpus), workers=2)]
     assert pooled == serial
-    assert [o[0] for o in pooled] == corpus
+    assert [o[0] for o in pooled] == [str(p) for p in corpus]
     assert pooled[5][1:] == ("error", f"{corpus[5]}: file is empty")
     assert pooled[17][1:] == ("error", f"{corpus[17]}: binary file, not text")
 
 
 def test_skip_ids_are_honoured_in_workers(corpus: list[Path]) -> None:
-    first = extract_file(corpus[0])
-    outcomes = list(extract_files(corpus, workers=2, skip_ids={first.extraction.document.id}))
+    first = next(extract_items(items(corpus[:1])))
+    outcomes = list(extract_items(items(corpus), workers=2, skip_ids={first.extraction.document.id}))
     assert outcomes[0].skipped and outcomes[0].extraction is None
     assert sum(o.skipped for o in outcomes) == 1
 
