@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -272,3 +273,187 @@ class _RecordWriter:
 def _cell(value: object) -> str:
     text = "" if value is None else " ".join(str(value).split())
     return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "…"
+
+
+# --------------------------------------------------------------------------
+# crawl and refresh
+# --------------------------------------------------------------------------
+
+_crawl_common = [
+    click.option("--concurrency", default=8, show_default=True, type=click.IntRange(1, 256),
+                 help="Fetches in flight at once (across all hosts)."),
+    click.option("--per-host", default=1, show_default=True, type=click.IntRange(1, 16),
+                 help="Connections to one host at a time."),
+    click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(0),
+                 help="Seconds between two requests to one host (robots.txt Crawl-delay can raise it)."),
+    click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
+                 help="Connect and read timeout in seconds; one URL gets at most 3x this in all."),
+    click.option("--user-agent", default=None, metavar="TEXT", help="User-Agent header and robots.txt agent."),
+    click.option("--allow-private", is_flag=True,
+                 help="Allow hosts that resolve to private, loopback or link-local addresses (tests, intranets)."),
+]
+
+
+def _with_crawl_options(fn):
+    for option in reversed(_crawl_common):
+        fn = option(fn)
+    return fn
+
+
+def _crawl_db(db_path: str):
+    from .store import ensure_db_shape, open_db
+
+    if not Path(db_path).exists():
+        _error(f"{db_path}: no such database; run `provenance ingest` first")
+        sys.exit(1)
+    db = open_db(db_path)
+    ensure_db_shape(db)
+    return db
+
+
+class _CrawlProgress:
+    """A click progress bar on a terminal (stderr), nothing otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar = None
+
+    def level(self, count: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=count, label=self.label, file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+        else:
+            self.bar.length += count
+
+    def done(self, url: str) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _run_crawl(db_path: str, config, action) -> None:
+    from .crawl import Crawler
+
+    db = _crawl_db(db_path)
+    progress = _CrawlProgress("fetching")
+    try:
+        with Crawler(db, config) as crawler:
+            summary = action(crawler, progress)
+    except Exception as err:  # one line, as for every command
+        if os.environ.get("PROVENANCE_DEBUG"):
+            raise
+        progress.close()
+        _error(f"{db_path}: {type(err).__name__}: {err}")
+        sys.exit(1)
+    progress.close()
+    db.close()
+    for message in summary.archive_errors:
+        _error(message)
+    click.echo(f"{summary.line()} in {db_path}", err=True)
+    sys.exit(1 if summary.failed or summary.archive_errors else 0)
+
+
+@cli.command()
+@db_option
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10),
+              help="How far to follow links: 1 fetches the pages the input articles cite, 2 also the pages those cite.")
+@_with_crawl_options
+@click.option("--max-bytes", default=10 * 1024 * 1024, show_default=True, type=click.IntRange(1),
+              help="Largest body read; a bigger one is recorded as too_large.")
+@click.option("--record", type=click.Path(dir_okay=False), metavar="FILE.warc.gz",
+              help="Also write every request and response to this WARC file.")
+@click.option("--replay", type=click.Path(exists=True, dir_okay=False), metavar="FILE.warc.gz",
+              help="Serve every fetch from this WARC file instead of the network.")
+def crawl(db_path: str, depth: int, concurrency: int, per_host: int, delay: float, timeout: float,
+          user_agent: str | None, allow_private: bool, max_bytes: int, record: str | None, replay: str | None) -> None:
+    """Fetch every link not fetched yet, politely, and add the pages to the graph.
+
+    HTML pages become documents (origin crawl, depth + 1) whose links and
+    citations are extracted; every attempt is a row in fetches (outcome ok,
+    not_modified, timeout, dns, refused, robots, too_large, not_html,
+    redirect_loop, blocked, http_error or error). robots.txt is obeyed.
+    Exit status 1 if any fetch failed (anything but ok / not_html).
+
+    \b
+    Example:
+        provenance crawl --db provenance.db --depth 1 --concurrency 8 --delay 1
+        provenance crawl --record run.warc.gz   # later: --replay run.warc.gz
+    """
+    from .crawl import CrawlConfig
+
+    if record and replay:
+        _error("--record and --replay cannot be used together")
+        sys.exit(1)
+    config = CrawlConfig(
+        depth=depth, concurrency=concurrency, per_host=per_host, delay=delay, timeout=timeout,
+        max_bytes=max_bytes, allow_private=allow_private, record=record, replay=replay,
+        **({"user_agent": user_agent} if user_agent else {}),
+    )
+    _run_crawl(db_path, config, lambda crawler, p: crawler.crawl(on_level=p.level, on_done=p.done))
+
+
+@cli.command()
+@db_option
+@click.option("--older-than", default="7d", show_default=True, metavar="AGE",
+              help="Re-check URLs last checked longer ago than this: 30m, 12h, 7d, 2w, or 0 for all.")
+@click.option("--dead-only", is_flag=True, help="Only re-check URLs whose state is dead.")
+@click.option("--archive", is_flag=True, help="Look up the closest Wayback Machine snapshot of every dead URL.")
+@click.option("--archive-api", envvar="PROVENANCE_WAYBACK_API", default=None, metavar="URL",
+              help="Wayback availability API endpoint (or set $PROVENANCE_WAYBACK_API).")
+@_with_crawl_options
+def refresh(db_path: str, older_than: str, dead_only: bool, archive: bool, archive_api: str | None,
+            concurrency: int, per_host: int, delay: float, timeout: float, user_agent: str | None,
+            allow_private: bool) -> None:
+    """Re-check fetched URLs with conditional GET and track link rot.
+
+    A 304 counts as unchanged; a changed page becomes a new document and the
+    links move to it (fetches keeps both). Link states (alive, uncertain,
+    dead, auth, paywall) update with hysteresis: dead only after 3 failed
+    checks at least 3 days apart.
+
+    \b
+    Example:
+        provenance refresh --db provenance.db --older-than 7d --archive
+    """
+    from .crawl import CrawlConfig
+    from .crawl.archive import DEFAULT_WAYBACK_API, Wayback
+
+    try:
+        age = _parse_age(older_than)
+    except ValueError as err:
+        _error(str(err))
+        sys.exit(1)
+    config = CrawlConfig(
+        concurrency=concurrency, per_host=per_host, delay=delay, timeout=timeout, allow_private=allow_private,
+        **({"user_agent": user_agent} if user_agent else {}),
+    )
+
+    def action(crawler, progress):
+        jobs = crawler.refresh_jobs(age, dead_only)
+        progress.level(len(jobs))
+        summary = crawler.refresh(age, dead_only, jobs=jobs, on_done=progress.done)
+        if archive:
+            wayback = Wayback(archive_api or DEFAULT_WAYBACK_API, config.user_agent)
+            try:
+                crawler.archive_dead(wayback, summary)
+            finally:
+                wayback.close()
+        return summary
+
+    _run_crawl(db_path, config, action)
+
+
+def _parse_age(text: str):
+    import re
+    from datetime import timedelta
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", text or "")
+    if not m:
+        raise ValueError(f"--older-than {text!r}: expected a number with s, m, h, d or w, e.g. 7d")
+    unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks", "": "days"}[m.group(2)]
+    return timedelta(**{unit: float(m.group(1))})

@@ -238,3 +238,103 @@ def _delete_missing(db: sqlite_utils.Database, table: str, existing: dict[str, d
         chunk = gone[chunk_start:chunk_start + 500]
         db.execute(f"delete from [{table}] where id in ({','.join('?' * len(chunk))})", chunk)
     return len(gone)
+
+
+# --------------------------------------------------------------------------
+# Crawl history and link state (written by provenance.crawl)
+# --------------------------------------------------------------------------
+
+
+def record_fetch(db: sqlite_utils.Database, fetch_row: dict, url_state: dict | None = None) -> None:
+    """Add one fetch attempt (never overwriting history) and, optionally, the
+    URL's new state (``url_state`` holds URL_STATE_COLUMNS minus id and url;
+    the archive columns are left as they are), in one transaction."""
+    row = {k: fetch_row.get(k) for k in FETCH_COLUMNS}
+    with db.atomic():
+        db["fetches"].insert(row, pk="id", alter=False)
+        if url_state is not None:
+            state = {k: v for k, v in url_state.items() if k in URL_STATE_COLUMNS and k not in ("id", "url")}
+            db["url_states"].upsert({"id": url_state_id(row["url"]), "url": row["url"], **state}, pk="id", alter=False)
+
+
+def url_state_id(url: str) -> str:
+    from .model import stable_id
+
+    return stable_id(url)
+
+
+def fetch_history(db: sqlite_utils.Database, url: str) -> list[dict]:
+    """Every fetch of ``url``, oldest first."""
+    return list(db.query("select * from fetches where url = ? order by fetched_at, id", [url]))
+
+
+def last_fetch(db: sqlite_utils.Database, url: str, outcomes: tuple[str, ...] = ("ok",)) -> dict | None:
+    """The most recent fetch of ``url`` with one of ``outcomes``."""
+    marks = ",".join("?" * len(outcomes))
+    rows = list(db.query(
+        f"select * from fetches where url = ? and outcome in ({marks}) order by fetched_at desc, id desc limit 1",
+        [url, *outcomes],
+    ))
+    return rows[0] if rows else None
+
+
+def set_link_target(db: sqlite_utils.Database, fetch_url: str, document: str) -> int:
+    """Point every link whose fetch_url is ``fetch_url`` at ``document``; returns rows changed."""
+    with db.atomic():
+        cursor = db.execute(
+            "update links set target = ? where fetch_url = ? and (target is null or target != ?)",
+            [document, fetch_url, document],
+        )
+    return cursor.rowcount
+
+
+def crawl_frontier(db: sqlite_utils.Database, max_depth: int) -> list[tuple[str, int]]:
+    """(fetch_url, smallest depth of a citing document) for every link in a
+    document shallower than ``max_depth`` whose URL has no fetch yet."""
+    rows = db.execute(
+        """
+        select l.fetch_url, min(d.depth) from links l join documents d on d.id = l.document
+        where d.depth < ? and l.fetch_url is not null
+          and not exists (select 1 from fetches f where f.url = l.fetch_url)
+        group by l.fetch_url order by l.fetch_url
+        """,
+        [max_depth],
+    ).fetchall()
+    return [(url, depth) for url, depth in rows]
+
+
+def citing_depth(db: sqlite_utils.Database, fetch_url: str) -> int | None:
+    """The smallest depth of the documents linking to ``fetch_url``."""
+    row = db.execute(
+        "select min(d.depth) from links l join documents d on d.id = l.document where l.fetch_url = ?",
+        [fetch_url],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def document_exists(db: sqlite_utils.Database, document: str) -> bool:
+    return db.execute("select 1 from documents where id = ?", [document]).fetchone() is not None
+
+
+def refresh_candidates(db: sqlite_utils.Database, checked_before: str, dead_only: bool = False) -> list[str]:
+    """URLs with a state whose last check is older than ``checked_before`` (ISO)."""
+    sql = "select url from url_states where (last_checked_at is null or last_checked_at < ?)"
+    if dead_only:
+        sql += " and state = 'dead'"
+    return [r[0] for r in db.execute(sql + " order by url", [checked_before]).fetchall()]
+
+
+def url_states_in(db: sqlite_utils.Database, states: tuple[str, ...]) -> list[dict]:
+    marks = ",".join("?" * len(states))
+    return list(db.query(f"select * from url_states where state in ({marks}) order by url", list(states)))
+
+
+def set_archive(db: sqlite_utils.Database, url: str, archive_url: str | None,
+                archive_timestamp: str | None, checked_at: str) -> None:
+    """Store the archived snapshot found (or not found) for ``url``."""
+    with db.atomic():
+        db["url_states"].upsert(
+            {"id": url_state_id(url), "url": url, "archive_url": archive_url,
+             "archive_timestamp": archive_timestamp, "archive_checked_at": checked_at},
+            pk="id", alter=False,
+        )
