@@ -275,6 +275,58 @@ def _cell(value: object) -> str:
     return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "…"
 
 
+@cli.command()
+@db_option
+@click.option("--document", "document", metavar="ID", help="Chains through this document (documents.id).")
+@click.option("--source", "source", metavar="NAME", help="Chains from this source (a name as in citations.source) or outlet (id or name).")
+@click.option("--format", "fmt", type=click.Choice(["tree", "jsonl"]), default="tree", show_default=True)
+@click.option("--max-depth", default=10, show_default=True, type=click.IntRange(0, 50),
+              help="Link hops (article to article) to follow.")
+def chains(db_path: str, document: str | None, source: str | None, fmt: str, max_depth: int) -> None:
+    """Print attribution chains: origin -> outlet that carried it -> article
+    -> article that links to it.
+
+    With --document, everything upstream of the article (its sources, the
+    outlets they reached it through, the articles it links to) and the
+    articles linking to it; with --source, everything downstream of a source
+    or outlet. jsonl prints one edge per line.
+
+    \b
+    Example:
+        provenance chains --source "Oleg Syromolotov"
+        provenance chains --document 834d83bd9d8c9537 --format jsonl
+    """
+    from .chains import ChainError, document_graph, edge_records, source_graph, tree_lines
+
+    if (document is None) == (source is None):
+        _error("give exactly one of --document ID or --source NAME")
+        sys.exit(1)
+    if not Path(db_path).exists():
+        _error(f"{db_path}: no such database; run `provenance ingest` first")
+        sys.exit(1)
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        if document is not None:
+            graph = document_graph(conn, document, max_depth)
+        else:
+            graph = source_graph(conn, source, max_depth)
+    except ChainError as err:
+        _error(str(err))
+        sys.exit(1)
+    except sqlite3.DatabaseError as err:
+        _error(f"{db_path}: {err}")
+        sys.exit(1)
+    finally:
+        conn.close()
+    if fmt == "jsonl":
+        for record in edge_records(graph):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        click.echo("\n".join(tree_lines(graph)))
+
+
 # --------------------------------------------------------------------------
 # crawl and refresh
 # --------------------------------------------------------------------------

@@ -92,6 +92,69 @@ FTS: dict[str, list[str]] = {
     "citations": ["source", "quote", "sentence"],
 }
 
+#: A document's label in the chain views: its title, else its file name,
+#: else its canonical URL, URL or id.
+_DOCUMENT_LABEL = (
+    "coalesce(nullif({d}.title, ''), "
+    "nullif(replace({d}.path, rtrim({d}.path, replace({d}.path, '/', '')), ''), ''), "
+    "{d}.canonical_url, {d}.url, {d}.id)"
+)
+
+#: Views, created or replaced by ensure_db_shape whenever their SQL differs
+#: from the stored one. A chain node id is "document:<documents.id>",
+#: "outlet:<outlets.id>" or "source:<name as written>"; an edge points
+#: downstream: origin -> the channel that carried it -> article -> article
+#: linking to it. citation_chain is a plain join (no UNION), so SQLite flattens
+#: it into queries that join it on citation_chain.document and uses the index;
+#: chain_edges is the union of every edge, for browsing and single filters.
+VIEWS: dict[str, str] = {
+    "citation_chain": f"""select
+  c.id as citation,
+  c.document as document,
+  c.kind as kind,
+  case when c.source_outlet is not null then 'outlet:' || c.source_outlet
+       when c.source is not null then 'source:' || c.source end as origin_node,
+  case when c.source_outlet is not null then 'outlet'
+       when c.source is not null then 'source' end as origin_kind,
+  coalesce(so.name, c.source_outlet, c.source) as origin_label,
+  case when c.via_outlet is not null then 'outlet:' || c.via_outlet
+       when c.via is not null then 'source:' || c.via end as channel_node,
+  case when c.via_outlet is not null then 'outlet'
+       when c.via is not null then 'source' end as channel_kind,
+  coalesce(vo.name, c.via_outlet, c.via) as channel_label,
+  'document:' || c.document as document_node,
+  {_DOCUMENT_LABEL.format(d="d")} as document_label,
+  c.via_link as via_link
+from citations c
+join documents d on d.id = c.document
+left join outlets so on so.id = c.source_outlet
+left join outlets vo on vo.id = c.via_outlet""",
+    "chain_edges": f"""select
+  origin_node as from_node, origin_kind as from_kind, origin_label as from_label,
+  'relayed_by' as relation,
+  channel_node as to_node, channel_kind as to_kind, channel_label as to_label,
+  document, citation, kind as citation_kind, via_link as link
+from citation_chain
+where origin_node is not null and channel_node is not null and origin_node != channel_node
+union all
+select
+  coalesce(channel_node, origin_node), coalesce(channel_kind, origin_kind), coalesce(channel_label, origin_label),
+  'cited_in',
+  document_node, 'document', document_label,
+  document, citation, kind, via_link
+from citation_chain
+where coalesce(channel_node, origin_node) is not null
+union all
+select
+  'document:' || l.target, 'document', {_DOCUMENT_LABEL.format(d="t")},
+  'linked_from',
+  'document:' || l.document, 'document', {_DOCUMENT_LABEL.format(d="d")},
+  l.document, null, null, l.id
+from links l
+join documents t on t.id = l.target
+join documents d on d.id = l.document""",
+}
+
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) a database in WAL mode with foreign keys on."""
@@ -135,6 +198,10 @@ def ensure_db_shape(db: sqlite_utils.Database, outlets: Iterable[Outlet] = ()) -
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    with db.atomic():
+        for name, sql in VIEWS.items():
+            # Replaced only when the stored SQL differs: re-running changes nothing.
+            db.create_view(name, sql, replace=True)
     outlet_rows = [_outlet_row(o) for o in outlets]
     if outlet_rows:
         with db.atomic():

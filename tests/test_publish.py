@@ -17,7 +17,7 @@ from datasette.app import Datasette
 from provenance.cli import cli
 from provenance.model import Citation, Document, Link, Outlet
 from provenance.publish import METADATA, load_metadata
-from provenance.store import TABLES, ensure_db_shape, open_db, save_extraction
+from provenance.store import TABLES, VIEWS, ensure_db_shape, open_db, save_extraction
 
 OUTLETS = [
     Outlet("rtvi", "RTVI", "rtvi.com", "broadcaster", "RU", []),
@@ -94,6 +94,16 @@ def test_metadata_describes_every_table_and_column(sample_db: Path) -> None:
     ]
     assert missing == []
     assert all(tables[t].get("description") for t in visible)
+    # The views too: every view and every one of its columns.
+    assert set(db.view_names()) == set(VIEWS)
+    missing_views = [
+        f"{view}.{column}"
+        for view in db.view_names()
+        for column in db[view].columns_dict
+        if not tables.get(view, {}).get("columns", {}).get(column)
+    ]
+    assert missing_views == []
+    assert all(tables[v].get("description") for v in db.view_names())
 
 
 def test_metadata_is_rekeyed_for_any_database_name(tmp_path: Path) -> None:
