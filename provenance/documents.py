@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup, UnicodeDammit
+from bs4 import BeautifulSoup, SoupStrainer, UnicodeDammit
 
 from .model import Document
 
@@ -57,6 +58,22 @@ DETECTABLE_ENCODINGS = frozenset({
 #: trafilatura elements that start a new block; blocks are separated by a
 #: blank line so sentence splitting sees paragraph boundaries.
 BLOCK_TAGS = frozenset({"p", "head", "item", "quote", "list", "table", "row", "cell", "code", "div"})
+#: The same for plain HTML, read when trafilatura is skipped or finds nothing.
+HTML_BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "blockquote", "pre", "table", "tr", "td", "th", "section", "article", "main",
+    "figure", "figcaption", "hr", "address",
+})
+#: Elements that are never article text.
+NON_CONTENT_TAGS = frozenset({
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+    "form", "button", "svg", "iframe", "select", "head", "title",
+})
+#: Elements without an end tag.
+VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"})
+#: Past these sizes a page skips trafilatura (see load_html).
+HUGE_HTML_CHARS = 2_000_000
+HUGE_HTML_ANCHORS = 5_000
 
 
 class InputError(Exception):
@@ -132,7 +149,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     for guess in from_bytes(data[:DETECT_BYTES]):
         if guess.chaos > MAX_DETECTION_CHAOS or guess.encoding not in DETECTABLE_ENCODINGS:
             continue
-        if has_nul and not guess.encoding.startswith(("utf_16", "utf_32")):
+        # NULs mean UTF-16/32 (or binary); without them UTF-16/32 is a
+        # misreading (its spaces and ASCII punctuation would be NULs).
+        if has_nul != guess.encoding.startswith(("utf_16", "utf_32")):
             continue
         try:
             return _check_text(data.decode(guess.encoding), name), guess.encoding.replace("_", "-")
@@ -169,9 +188,15 @@ def load_text(data: bytes, path: str | None = None, name: str | None = None) -> 
 def load_html(
     data: bytes | str, path: str | None = None, url: str | None = None, name: str | None = None
 ) -> tuple[Document, list[Anchor]]:
-    """An HTML page: main text, metadata and the anchors inside the article."""
-    import trafilatura  # heavy import, only needed for HTML
+    """An HTML page: main text, metadata and the anchors inside the article.
 
+    trafilatura finds the article body on ordinary pages. A huge page (over
+    HUGE_HTML_CHARS or HUGE_HTML_ANCHORS) skips it — trafilatura's work grows
+    faster than the page (measured: a page of 30,000 links spent 60 of its
+    119 s there) — and so does a page where it finds nothing: both are read
+    by a linear walk over the whole body instead, navigation and scripts left
+    out, anchors located exactly.
+    """
     name = name or path or url or "<html>"
     if isinstance(data, str):
         html, encoding = data, None
@@ -180,23 +205,30 @@ def load_html(
         html, encoding = dammit.unicode_markup, dammit.original_encoding
     if not html or not html.strip():
         raise InputError(f"{name}: cannot decode HTML")
+    huge = len(html) > HUGE_HTML_CHARS or html.lower().count("<a ") > HUGE_HTML_ANCHORS
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        soup = BeautifulSoup(html, "lxml")
-        extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_links=True, include_tables=True,
-            include_comments=False,
-        )
+        # Only the head tags are needed from bs4; a whole soup of a large page
+        # costs ten times its size in memory.
+        head = BeautifulSoup(html, "lxml", parse_only=SoupStrainer(["title", "link", "meta"]))
+        extracted = None
+        if not huge:
+            import trafilatura  # heavy import, only needed for HTML
+
+            extracted = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, include_links=True, include_tables=True,
+                include_comments=False,
+            )
     text, anchors = ("", [])
     if extracted is not None and extracted.body is not None:
         text, anchors = serialise_body(extracted.body)
     if not text.strip():
-        text, anchors = _fallback_text(soup)
+        text, anchors = _whole_page_text(html)
     if not text.strip():
         raise InputError(f"{name}: no article text found in HTML")
-    canonical = _head_link(soup, "canonical")
-    og_url = _meta(soup, "og:url")
-    title = (extracted.title if extracted else None) or (soup.title.get_text(strip=True) if soup.title else None)
+    canonical = _head_link(head, "canonical")
+    og_url = _meta(head, "og:url")
+    title = (extracted.title if extracted else None) or (head.title.get_text(strip=True) if head.title else None)
     return (
         Document(
             text=text,
@@ -204,9 +236,9 @@ def load_html(
             url=url,
             canonical_url=canonical or og_url,
             title=title or None,
-            byline=(extracted.author if extracted else None) or _meta(soup, "author"),
+            byline=(extracted.author if extracted else None) or _meta(head, "author"),
             published=(extracted.date if extracted else None),
-            outlet=(extracted.sitename if extracted else None) or _meta(soup, "og:site_name"),
+            outlet=(extracted.sitename if extracted else None) or _meta(head, "og:site_name"),
             encoding=encoding,
         ),
         anchors,
@@ -217,29 +249,37 @@ def serialise_body(body) -> tuple[str, list[Anchor]]:
     """Text of a trafilatura body tree, blocks split by blank lines, with anchors.
 
     Whitespace inside a block collapses to single spaces (as a browser renders
-    it) and each ``ref`` element's text is located exactly in the result.
+    it) and each ``ref`` element's text is located exactly in the result. The
+    walk is iterative, so deep nesting cannot overflow the stack.
     """
     out = _TextBuilder()
     spans: list[tuple[str, int, int]] = []
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
+    stack: list[tuple[object, int]] = [(body, -1)]
+    while stack:
+        el, start = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else None
+        if start >= 0:  # leaving the element
+            if tag == "ref" and el.get("target"):
+                spans.append((el.get("target"), start, out.length))
+            if tag in BLOCK_TAGS:
+                out.newlines(2)
+            out.add(el.tail or "")
+            continue
+        if tag is None:  # a comment or processing instruction
+            out.add(el.tail or "")
+            continue
         if tag in BLOCK_TAGS:
             out.newlines(2)
         elif tag == "lb":
             out.newlines(1)
-        start = out.length
+        stack.append((el, out.length))
         out.add(el.text or "")
-        for child in el:
-            walk(child)
-        if tag == "ref" and el.get("target"):
-            spans.append((el.get("target"), start, out.length))
-        if tag in BLOCK_TAGS:
-            out.newlines(2)
-        out.add(el.tail or "")
+        stack.extend((child, -1) for child in reversed(el))
+    return out.text(), _located(out.text(), spans)
 
-    walk(body)
-    text = out.text()
+
+def _located(text: str, spans: list[tuple[str, int, int]]) -> list[Anchor]:
+    """Anchors for (href, start, end) spans, trimmed of surrounding whitespace."""
     anchors = []
     for href, start, end in spans:
         end = min(end, len(text))
@@ -248,8 +288,63 @@ def serialise_body(body) -> tuple[str, list[Anchor]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         found = end > start
-        anchors.append(Anchor(href, text[start:end], start if found else None, end if found else None))
-    return text, anchors
+        anchors.append(Anchor(href.strip(), text[start:end], start if found else None, end if found else None))
+    return anchors
+
+
+def _whole_page_text(html: str) -> tuple[str, list[Anchor]]:
+    """The text of a whole page, without navigation and scripts, with anchors.
+
+    Read as a stream of tags (the standard library's HTMLParser), not a tree:
+    linear in the page's size, small in memory, tolerant of broken markup,
+    and with no depth limit (libxml2 stops at a few thousand levels).
+    """
+    reader = _PageReader()
+    reader.feed(html)
+    reader.close()
+    text = reader.out.text()
+    return text, _located(text, reader.spans)
+
+
+class _PageReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = _TextBuilder()
+        self.spans: list[tuple[str, int, int]] = []
+        self.open_links: list[tuple[str, int]] = []
+        self.skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1] and tag not in VOID_TAGS:
+                self.skipping.append(tag)
+            return
+        if tag in NON_CONTENT_TAGS:
+            if tag not in VOID_TAGS:
+                self.skipping.append(tag)
+        elif tag in HTML_BLOCK_TAGS:
+            self.out.newlines(2)
+        elif tag == "br":
+            self.out.newlines(1)
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.open_links.append((href, self.out.length))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+            return
+        if tag in HTML_BLOCK_TAGS:
+            self.out.newlines(2)
+        elif tag == "a" and self.open_links:
+            href, start = self.open_links.pop()
+            self.spans.append((href, start, self.out.length))
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.out.add(data)
 
 
 class _TextBuilder:
@@ -289,19 +384,6 @@ class _TextBuilder:
 
     def text(self) -> str:
         return "".join(self.chunks).rstrip()
-
-
-def _fallback_text(soup: BeautifulSoup) -> tuple[str, list[Anchor]]:
-    """Paragraph text when trafilatura finds no main content (tiny or odd pages)."""
-    body = soup.body or soup
-    for junk in body.find_all(["script", "style", "noscript", "template"]):
-        junk.decompose()
-    blocks = [" ".join(p.get_text(" ").split()) for p in body.find_all(["p", "h1", "h2", "h3", "li", "blockquote"])]
-    blocks = [b for b in blocks if b]
-    if not blocks:
-        whole = " ".join(body.get_text(" ").split())
-        blocks = [whole] if whole else []
-    return "\n\n".join(blocks), []
 
 
 def _head_link(soup: BeautifulSoup, rel: str) -> str | None:
