@@ -5,8 +5,8 @@
 Reads ../shared/polnear (never copied into this repository) and skips cleanly
 when it is absent. For each article one annotator's file is used (the first
 in sorted order). A gold attribution that has a Source span counts as found
-when a predicted statement citation's sentence overlaps the gold Cue span and
-the prediction's source or source_text names the gold source (equal, one
+when a predicted statement or belief citation's sentence overlaps the gold
+Cue span and the prediction's source or source_text names the gold source (equal, one
 contains the other, or they share a name word); matching is one-to-one.
 Bylines, photo credits and contribution lines are outside PolNeAR's scope and
 are left out of precision.
@@ -51,6 +51,9 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 SPEECH_FAMILIES = {"according to", "citing", "told", "say", "report", "tweet/write/post", "add/note/state",
                    "ask/argue/explain", "announce/claim/deny", "warn/estimate"}
+#: Citation kinds PolNeAR annotates: statements and reported beliefs,
+#: intentions and stances (bylines, photo credits, contributions are out).
+SCORED_KINDS = ("statement", "belief")
 STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "mr", "mrs", "ms", "dr", "s"}
 
 
@@ -78,15 +81,25 @@ class Prediction:
     end: int
 
 
+_TSPAN = re.compile(r"^T\d+\t")
+_ESPAN = re.compile(r"^E\d+\t")
+
+
 def parse_ann(path: Path) -> list[Gold]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     events: list[dict[str, str]] = []
+    last = None
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if _TSPAN.match(line):
             tid, middle, text = (line.split("\t") + [""])[:3]
             label, _, offsets = middle.partition(" ")
             pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
             spans[tid] = (label, pieces, text)
+            last = tid
+        elif not _ESPAN.match(line) and last is not None and not re.match(r"^[A-Z#*]\d*\t", line):
+            # A span whose text holds a line break continues on the next line.
+            label, pieces, text = spans[last]
+            spans[last] = (label, pieces, text + "\n" + line)
         elif line.startswith("E"):
             _, args = line.split("\t", 1)
             events.append(dict(a.split(":", 1) for a in args.split()))
@@ -172,7 +185,7 @@ def extractor(gazetteer):
         return [
             Prediction(c.source, c.source_text, c.start, c.end)
             for c in extract_citations(text, "bench", (), gazetteer)
-            if c.kind == "statement"
+            if c.kind in SCORED_KINDS
         ]
 
     return run

@@ -20,7 +20,7 @@ from typing import Any
 #: made by an older normaliser can be found and recomputed.
 NORMALIZER_VERSION = 1
 
-CITATION_KINDS = ("statement", "contribution", "photo_credit", "byline")
+CITATION_KINDS = ("statement", "belief", "contribution", "photo_credit", "byline")
 SOURCE_TYPES = ("person", "organization", "outlet", "government", "group", "unnamed")
 LINK_CONTEXTS = ("original", "related", "inline", "anchor", "wrapped")
 

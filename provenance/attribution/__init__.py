@@ -7,7 +7,12 @@ Pipeline (one module per stage):
 2. ``furniture``  donation appeals, newsletter boxes, related-article
                   headlines, headline lists, disclaimers: kept out.
 3. ``credits``    photo credits, bylines, contribution lines (by shape).
-4. ``statements`` cue + speaker rules, nested and continued quotations.
+4. ``statements`` cue + speaker rules, nested and continued quotations;
+                  beliefs, intentions and stances typed apart (kind
+                  ``belief``). ``lexicon`` inflects the verb lists of
+                  ``cues`` into one matcher, ``phrases`` finds the noun
+                  phrase next to a cue, ``context`` holds per-document
+                  state and resolves pronouns.
 5. ``names``      naming and typing the source; the gazetteer for outlets.
 
 Offsets: ``text[start:end] == sentence`` and ``text[cue_start:cue_end] ==
@@ -43,6 +48,43 @@ def _via_link(gaz: Gazetteer, outlet_id: str | None, links: Sequence[Link]) -> s
     return None
 
 
+class _CachedGazetteer:
+    """The gazetteer with ``resolve`` memoised: the same mentions ("he",
+    "officials", "Trump") come back thousands of times in a corpus, and
+    resolving one folds it and scans every outlet name."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self.outlets = gaz.outlets
+        self._cache: dict[str, object] = {}
+
+    def resolve(self, mention):
+        if mention is None:
+            return None
+        try:
+            return self._cache[mention]
+        except KeyError:
+            found = self.gaz.resolve(mention)
+            if len(self._cache) < 200_000:
+                self._cache[mention] = found
+            return found
+
+    def by_domain(self, domain):
+        return self.gaz.by_domain(domain)
+
+
+_CACHED: dict[int, tuple[Gazetteer, _CachedGazetteer]] = {}
+
+
+def _cached(gaz: Gazetteer) -> _CachedGazetteer:
+    hit = _CACHED.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        if len(_CACHED) > 8:
+            _CACHED.clear()
+        hit = _CACHED[id(gaz)] = (gaz, _CachedGazetteer(gaz))
+    return hit[1]
+
+
 def extract_citations(
     text: str,
     document: str,
@@ -50,7 +92,7 @@ def extract_citations(
     gazetteer: Gazetteer | None = None,
 ) -> list[Citation]:
     """Every attribution in ``text``, in document order."""
-    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    gaz = _cached(gazetteer if gazetteer is not None else load_gazetteer())
     paras = paragraphs(text)
     furniture = furniture_paragraphs(text, paras)
     names = NameIndex.build(text)
@@ -90,7 +132,7 @@ def extract_citations(
         add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, None, None, None)
     ctx = Context(text, gaz, names, rank)
     for st in document_statements(ctx, sents, furniture):
-        add("statement", st.rule, st.sentence.start, st.sentence.end, st.cue_start, st.cue_end,
+        add(st.kind, st.rule, st.sentence.start, st.sentence.end, st.cue_start, st.cue_end,
             st.source, st.via, st.via_outlet, st.quote)
 
     seen: set[tuple] = set()

@@ -63,8 +63,8 @@ def _name_like(part: str, max_words: int = 5) -> bool:
 
 def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
     for p in paras:
-        if p.index in skip:
-            continue
+        if p.index in skip or text.find("/", p.start, p.end) < 0:
+            continue  # every credit has a slash
         for m in _LINE.finditer(text, p.start, p.end):
             line_start, line_end = m.start(), m.end()
             while line_end > line_start and text[line_end - 1].isspace():
@@ -103,7 +103,7 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
     for p in paras:
         if p.index in skip:
             continue
-        for m in _BYLINE.finditer(text, p.start, p.end):
+        for m in (_BYLINE.finditer(text, p.start, p.end) if text.find("By", p.start, p.end) >= 0 else ()):
             authors = m.group(2)
             if not all(_name_like(a) for a in _SPLIT_AUTHORS.split(authors)):
                 continue
@@ -120,7 +120,7 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
                 if src.source_type not in ("person", "outlet"):
                     src.source_type, src.source = "person", collapse(name)
                 yield Credit("byline", "credit.byline", line_s, line_e, m.start(1), m.end(1), src)
-        if p.index < cues.BYLINE_PARAGRAPHS and "\n" not in text[p.start : p.end]:
+        if p.index < cues.BYLINE_PARAGRAPHS and p.end - p.start <= cues.BYLINE_OUTLET_MAX_CHARS and "\n" not in text[p.start : p.end]:
             body = text[p.start : p.end]
             outlet = gaz.resolve(body)
             if outlet is not None and fold(body) in {fold(n) for n in (outlet.name, *outlet.aliases)}:
@@ -138,6 +138,8 @@ _ADDITIONAL = re.compile(r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting\s+by)\s+(?P
 
 def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
     for s in sentences:
+        if text.find("ontribut", s.start, s.end) < 0 and text.find("eporting", s.start, s.end) < 0:
+            continue  # neither cue can be in this sentence
         body = text[s.start : s.end]
         m = _CONTRIB.search(body)
         if m:

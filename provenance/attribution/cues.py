@@ -30,28 +30,174 @@ PHRASE_CUES: dict[str, str | None] = {
     "were heard saying": None,
     "was quoted as saying": None,
     "were quoted as saying": None,
+    "made it clear": None,
+    "makes it clear": None,
+    "made clear": None,
+    "makes clear": None,
+    "made the case": None,
+    "makes the case": None,
+    "went on to say": None,
+    "goes on to say": None,
+    "put it": None,
+    "puts it": None,
 }
 
-#: Finite speech verbs ("X said", "said X").
-SPEECH_VERBS: frozenset[str] = frozenset(
+#: The verb lexicon by family, as lemmas; ``lexicon.py`` inflects them
+#: (says/said/saying) and builds one matcher. ``statement`` verbs report
+#: words (speech acts: saying, asking, praising, accusing); ``belief`` verbs
+#: report a mind (cognition: "X believes"; intention: "X wants"; stance:
+#: "X supports"), typed apart as citation kind ``belief``; ``evidence``
+#: verbs report what a document or body of data shows ("a poll found") and
+#: count only with such a subject (``EVIDENCE_NOUNS``, an outlet or an
+#: organisation).
+VERB_FAMILIES: dict[str, tuple[str, str]] = {
+    # family: (kind, lemmas)
+    "speech": ("statement", """
+        say tell add estimate warn announce deny explain whisper claim report
+        tweet write state note confirm insist stress argue admit declare recall
+        predict allege acknowledge ask respond reply answer describe suggest
+        concede urge promise vow pledge accuse criticize criticise praise blame
+        defend dismiss reject mock joke quip complain lament bemoan boast brag
+        repeat reiterate emphasize emphasise mention question charge assert
+        contend reveal disclose remark shout yell chant scream propose attack
+        blast slam condemn denounce decry thank congratulate retort quote cite
+        post retweet email testify discuss caution threaten demand tout
+        hail applaud laud credit chide rebuke assail deride ridicule scold
+        hammer inform indicate imply hint apologize protest proclaim publish
+        detail recount characterize portray dub label deem observe concur
+        disagree agree reaffirm downplay elaborate object call continue
+        lash rail point refer talk speak weigh counter muse rebut decline express
+        offer issue
+    """),
+    "cognition": ("belief", """
+        believe think know feel fear worry hope expect doubt suspect assume
+        conclude view consider regard understand realize realise recognize
+        recognise learn remember wonder imagine reckon trust anticipate
+        foresee
+    """),
+    "intention": ("belief", """
+        want plan seek intend aim wish prefer refuse vote campaign
+        push strive
+    """),
+    "stance": ("belief", """
+        support oppose favor favour back endorse welcome embrace champion
+        advocate resist
+    """),
+    "evidence": ("statement", """
+        show find demonstrate illustrate document project
+    """),
+}
+
+#: Verbs that count only with one of these particles after them ("pointed
+#: out", "refers to", "talked about"); the particle is part of the cue.
+PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
+    "point": ("out", "to"), "refer": ("to",), "talk": ("about",), "speak": ("about", "of", "to", "with"),
+    "lash": ("out",), "rail": ("against",), "weigh": ("in",), "push": ("for", "back"), "campaign": ("for", "against"),
+    "vote": ("for", "against"), "call": ("for", "on"), "strive": ("for",),
+}
+#: ... and verbs whose particle is optional but, when present, joins the cue.
+OPTIONAL_PARTICLES: dict[str, tuple[str, ...]] = {"call": ("for", "on")}
+
+#: Verbs whose base form is too often another word ("back", "point",
+#: "counter"): only their inflected forms are cues.
+NO_BASE_FORM: frozenset[str] = frozenset("back counter credit charge post text object state note figure".split())
+
+#: Particles that turn a cue verb into another verb ("backed off",
+#: "called off", "pointed at").
+NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
+    "back": ("off", "away", "down", "up", "out"), "call": ("off", "up", "in"), "push": ("up", "down"),
+    "post": ("up",), "show": ("up", "off"), "find": ("out",), "plan": ("ahead",),
+}
+
+#: Inflected forms that are far more often nouns ("the swing states", "her
+#: emails", "the Paris attacks"): never cues.
+EXCLUDED_FORMS: frozenset[str] = frozenset("states email emails posts notes texts attacks quotes credits charges".split())
+
+#: Lemmas whose base and -s forms are also nouns ("Republican support",
+#: "Democratic plans"): with those forms the subject may not be a lone
+#: nationality or party adjective.
+NOUN_HOMOGRAPHS: frozenset[str] = frozenset(
+    "support attack plan claim call report view hope fear demand question vote want promise pledge back favor".split()
+)
+
+#: Irregular forms (third person, past, participle, -ing default by rule).
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+    "know": ("knew", "known"), "feel": ("felt",), "seek": ("sought",), "find": ("found",),
+    "speak": ("spoke", "spoken"), "understand": ("understood",), "foresee": ("foresaw", "foreseen"),
+    "show": ("showed", "shown"), "learn": ("learned", "learnt"), "lay": ("laid",),
+}
+
+#: Verbs doubling their last consonant (planned, slammed, admitted).
+DOUBLING: frozenset[str] = frozenset("plan slam admit quip refer prefer rebut".split())
+
+#: The "say" core: a sentence with one of these finite cues needs no
+#: participle record for the same act ("said ..., warning that" is still a
+#: second claim and gets its own record; see ``statements``). These also may
+#: stand before their subject ("..., said X") and match in Title Case.
+CORE_SPEECH: frozenset[str] = frozenset(
     """
     say says said tell tells told add adds added estimate estimates estimated
     warn warns warned announce announces announced deny denies denied
     explain explains explained whisper whispers whispered claim claims claimed
     report reports reported tweet tweets tweeted wrote writes stated
     noted confirmed confirms insisted insists stressed argued admitted
-    declared recalled predicted alleged acknowledged
+    declared recalled predicted alleged acknowledged asked asks replied
+    responded continued
+    """.split()
+)
+
+#: Words after which an -ing cue continues the sentence's source ("...,
+#: adding", "before adding") rather than modifying a noun.
+PARTICIPLE_OPENERS: frozenset[str] = frozenset("after before while by and then when without also".split())
+
+#: Verbs that attribute only when punctuation or a quotation follows
+#: ("he continued: ..."); otherwise they are aspect ("continues to run").
+PUNCT_ONLY_VERBS: frozenset[str] = frozenset("continue".split())
+
+#: Words that may follow the head noun of a common-noun source ("sources in
+#: the camp", "officials close to", "women held in").
+NOUN_TAIL_WORDS: frozenset[str] = frozenset(
+    """
+    in at on of from with for close familiar held living working based who
+    inside near within across around
+    """.split()
+)
+
+#: Cues that count inside a quotation (relayed speech: "He told my daughter
+#: ..." inside the mother's quote); other verbs there are the speaker's
+#: narration.
+NESTED_CUES: frozenset[str] = CORE_SPEECH - frozenset("asked asks replied responded continued".split())
+
+#: Labels before a colon that are page furniture, not speakers ("UPDATE:",
+#: "Editor's note:", "Photo:").
+COLON_LABELS: frozenset[str] = frozenset(
+    """
+    update updated note editor editor's editors correction clarification
+    disclosure photo photos video watch listen read related source sources
+    credit image caption breaking exclusive analysis opinion also more see
+    subject re from to cc date time location where when what why how who
+    warning tags tag category filed posted published email tel phone fax
+    """.split()
+)
+
+#: Forms of "be": a past participle after one is passive ("was asked"), an
+#: -ing form after one is progressive ("is seeking").
+BE_FORMS: frozenset[str] = frozenset("is are was were be been being am ’s 's".split())
+
+#: Heads of subjects that may "show" or "find" (evidence verbs).
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    """
+    poll polls survey surveys study studies report reports data analysis
+    analyses review investigation investigations records record documents
+    document filings filing figures numbers results research audit tests
+    test evidence emails memo memos statistics estimates estimate count
+    tally projections model models findings probe inquiry census returns
     """.split()
 )
 
 #: Verbs that name the platform they went through: via is that platform.
 PLATFORM_VERBS: dict[str, str] = {"tweet": "Twitter", "tweets": "Twitter", "tweeted": "Twitter"}
-
-#: Participles that attribute only when the sentence has no finite cue
-#: ("X criticized Y, saying ..."); with a finite cue they merely continue it.
-PARTICIPLES: frozenset[str] = frozenset(
-    "saying adding warning claiming stressing noting insisting explaining".split()
-)
 
 #: Cues whose source follows them ("according to X", "warnings by X").
 SOURCE_AFTER_CUES: tuple[str, ...] = (
@@ -63,9 +209,6 @@ SOURCE_AFTER_CUES: tuple[str, ...] = (
     "remarks by",
     "claims by",
 )
-
-#: "X, citing Y, said": Y is a second source, relayed by X.
-CITING_CUE = "citing"
 
 #: "Y published ... it said were sent by Z": how far (characters) the object
 #: may run between "published" and "it said".
@@ -94,7 +237,9 @@ AUXILIARIES: frozenset[str] = frozenset(
     has have had is was were are be been will would could should can may might
     also previously repeatedly earlier later then reportedly once again already
     further still just now first recently initially allegedly publicly
-    privately separately not never often
+    privately separately not never often do does did must n't don’t doesn’t
+    didn’t don't doesn't didn't won’t won't wouldn’t wouldn't cannot can’t
+    can't still strongly clearly long
     """.split()
 )
 
@@ -128,7 +273,51 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     campaigners lawmakers lawmaker senator senators deputy deputies
     participants members member director chief head president kremlin
     embassy office department council committee court parliament newspaper
-    outlet website channel force forces
+    outlet website channel force forces poll polls voters voter americans
+    republicans democrats conservatives liberals candidates candidate
+    aides aide advisers adviser allies ally donors donor delegates delegate
+    staff staffers opponents rivals nominee campaign
+    """.split()
+)
+
+#: More people and bodies that speak, by role; plurals in -s of these and of
+#: ``SOURCE_NOUNS`` count too.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    judge jury justice actor actress host anchor moderator candidate nominee
+    governor mayor chairman chairwoman speaker congressman congresswoman
+    pollster strategist consultant economist professor author writer editor
+    columnist commentator historian scholar researcher scientist attorney
+    prosecutor detective sheriff manager executive ceo founder owner worker
+    employee student teacher parent citizen veteran immigrant refugee
+    protester demonstrator supporter backer opponent ally friend neighbor
+    colleague secretary chief president senator lawmaker legislator delegate
+    advocate advocacy organizer organiser volunteer insider operative aide
+    adviser advisor staffer surrogate donor fundraiser lobbyist banker
+    investor businessman businesswoman entrepreneur billionaire millionaire
+    celebrity singer rapper comedian star player coach athlete pastor priest
+    bishop cleric imam rabbi nun doctor nurse physician surgeon psychologist
+    officer agent trooper guard spokesperson representative envoy ambassador
+    consul diplomat negotiator mediator moderator panelist participant
+    respondent voter resident villager farmer miner driver pilot soldier
+    marine sailor general admiral colonel captain lieutenant sergeant
+    commander chancellor premier minister king queen prince princess monarch
+    emperor pope cardinal dean provost principal superintendent commissioner
+    regulator inspector auditor investigator examiner coroner clerk counsel
+    lawyer plaintiff defendant witness victim survivor relative widow
+    husband wife mother father son daughter brother sister uncle aunt
+    grandmother grandfather family crowd audience fan follower reader viewer
+    listener user blogger journalist reporter correspondent photographer
+    producer director publisher spokesman spokeswoman official source expert
+    analyst observer critic skeptic sceptic conservative liberal progressive
+    moderate independent republican democrat libertarian socialist
+    campaign party committee organization organisation company firm network
+    magazine newspaper site blog paper panel commission board union
+    coalition alliance caucus delegation team staff leadership
+    establishment group poll survey study report percent many most some
+    others few majority half associate confidant confidante partner
+    counterpart rival challenger incumbent contender hopeful frontrunner
+    front-runner loyalist acolyte pundit
     """.split()
 )
 
@@ -143,7 +332,7 @@ GOVERNMENT_NOUNS: frozenset[str] = frozenset(
 
 #: Plural/collective heads typed ``group`` (besides any plural in -s).
 GROUP_NOUNS: frozenset[str] = frozenset(
-    "media people authorities women men police military data".split()
+    "media people authorities women men police military data many most some others few both majority percent half".split()
 )
 
 #: Words in a capitalised name that make it an organisation, not a person.
@@ -317,6 +506,9 @@ HEADLINE_FRAGMENT_MAX_WORDS = 10
 #: paragraphs.
 BYLINE_PARAGRAPHS = 12
 
+#: ... and such a byline (an outlet's name alone) is at most this long.
+BYLINE_OUTLET_MAX_CHARS = 80
+
 #: Photo credits: at most this many words in the whole credit.
 CREDIT_MAX_WORDS = 14
 
@@ -326,6 +518,12 @@ CREDIT_MAX_WORDS = 14
 
 CONFIDENCE: dict[str, float] = {
     "statement.subject_verb": 0.85,
+    "statement.speech_act": 0.75,
+    "statement.evidence": 0.75,
+    "statement.colon": 0.6,
+    "belief.cognition": 0.7,
+    "belief.intention": 0.7,
+    "belief.stance": 0.65,
     "statement.verb_subject": 0.85,
     "statement.phrase": 0.9,
     "statement.according_to": 0.9,

@@ -23,19 +23,27 @@ are furniture at sentence level.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import cues
+from .lexicon import trie_regex
 from .sentences import Paragraph, double_quotes
 
-_OPENERS = [(re.compile(r"^\W{0,3}" + pat, re.I), kind) for pat, kind in cues.FURNITURE_OPENERS.items()]
-_APPEAL = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in cues.APPEAL_WORDS) + r")(?!\w)", re.I
+_OPENER_KINDS = list(cues.FURNITURE_OPENERS.values())
+#: All openers in one pattern (one search per paragraph, not one per opener).
+_OPENER = re.compile(
+    r"^\W{0,3}(?:" + "|".join(f"(?P<o{i}>{pat})" for i, pat in enumerate(cues.FURNITURE_OPENERS)) + ")", re.I
+)
+_APPEAL = re.compile(  # a prefix tree, case-sensitive over three casings: fast on whole texts
+    r"(?<!\w)(?:"
+    + trie_regex(sorted({v for w in cues.APPEAL_WORDS for v in (w.lower(), w.capitalize(), w.upper())}))
+    + r")(?!\w)"
 )
 _WE = re.compile(r"(?<!\w)(?:we|our|us|ours)(?!\w)", re.I)
 _URL_LINE = re.compile(r"^(?:\s*(?:https?://|www\.)\S*\s*|\s*\S+/\S*\s*)$")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_DISCLAIMERS = [re.compile(p, re.I | re.S) for p in cues.DISCLAIMER_PATTERNS]
+_DISCLAIMER = re.compile("|".join(f"(?:{p})" for p in cues.DISCLAIMER_PATTERNS), re.I | re.S)
 
 
 def _outside_quotes(text: str, para: Paragraph) -> str:
@@ -48,10 +56,10 @@ def _outside_quotes(text: str, para: Paragraph) -> str:
 
 
 def _opener(body: str) -> str | None:
-    for pat, kind in _OPENERS:
-        if pat.search(body):
-            return kind
-    return None
+    m = _OPENER.match(body)
+    if m is None:
+        return None
+    return _OPENER_KINDS[int(m.lastgroup[1:])]
 
 
 def _appeal_score(text: str, para: Paragraph) -> tuple[int, bool]:
@@ -76,19 +84,23 @@ def _is_headline_fragment(body: str) -> bool:
     return caps >= max(1, len(words) - 1) or caps / len(words) >= 0.6
 
 
+_SENTENCE_PUNCT = re.compile(r"[.!?][\"”’»)\]]*(?:\s|$)")
+
+
 def _is_headline_list(body: str) -> bool:
-    words = _WORD.findall(body)
-    return len(words) >= cues.HEADLINE_LIST_MIN_WORDS and not re.search(r"[.!?][\"”’»)\]]*(?:\s|$)", body)
+    if _SENTENCE_PUNCT.search(body):
+        return False
+    return len(_WORD.findall(body)) >= cues.HEADLINE_LIST_MIN_WORDS
 
 
 def furniture_paragraphs(text: str, paras: list[Paragraph]) -> set[int]:
     """Indices of paragraphs that are site furniture."""
     out: set[int] = set()
     block: str | None = None
+    appeal_at = [m.start() for m in _APPEAL.finditer(text)]  # one scan of the text
     for p in paras:
         body = text[p.start : p.end]
         kind = _opener(body)
-        words = len(_WORD.findall(body))
         if kind is not None:
             out.add(p.index)
             block = kind
@@ -100,8 +112,11 @@ def furniture_paragraphs(text: str, paras: list[Paragraph]) -> set[int]:
             out.add(p.index)
             block = None
             continue
-        score, we = _appeal_score(text, p)
-        if block == "appeal" and (words <= 5 or score >= 1 or we):
+        if block != "appeal" and not _has_appeal_word(appeal_at, p):
+            score, we = 0, False  # nothing to count: skip blanking the quotes
+        else:
+            score, we = _appeal_score(text, p)
+        if block == "appeal" and (score >= 1 or we or len(_WORD.findall(body)) <= 5):
             out.add(p.index)
             continue
         if block in ("related", "links") and _is_headline_fragment(body):
@@ -115,6 +130,11 @@ def furniture_paragraphs(text: str, paras: list[Paragraph]) -> set[int]:
     return out
 
 
+def _has_appeal_word(positions: list[int], para: Paragraph) -> bool:
+    i = bisect.bisect_left(positions, para.start)
+    return i < len(positions) and positions[i] < para.end
+
+
 def is_disclaimer(sentence: str) -> bool:
     """Is this sentence an editorial disclaimer?"""
-    return any(p.search(sentence) for p in _DISCLAIMERS)
+    return _DISCLAIMER.search(sentence) is not None

@@ -34,6 +34,7 @@ single spaces; ``source`` likewise.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -45,6 +46,25 @@ _TOKEN = re.compile(r"\S+")
 _DOCUMENT_BY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate)s?\s+(?:by|from)\s+(.+)$", re.I
 )
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
+_PARTICLE_ALT = "|".join(sorted(cues.NAME_PARTICLES, key=len, reverse=True))
+#: A capitalised token (its first letter upper case) or a name particle.
+_RUN_TOKEN = re.compile(
+    r"(?<!\S)(?:(?P<cap>(?:[^\w\s]|[\d_])*[" + re.escape(_UPPER) + r"]\S*)"
+    r"|(?i:(?:" + _PARTICLE_ALT + r")(?!\S)|(?:al|el|bin|ibn)-\S*))"
+)
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]*")
+_LOWER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+_RUN_STOP = frozenset(",.;:!?)]”\"")
+_CAP = r"(?:[^\w\s]|[\d_])*[" + re.escape(_UPPER) + r"]\S*"
+_RUN_PART = r"(?i:(?:" + _PARTICLE_ALT + r")|(?:al|el|bin|ibn)-\S*)"
+_RUN_SEP = r"(?=\s)[^\S\n]*\n?[^\S\n]*"
+_NO_STOP = r"(?<![,.;:!?)\]”\"])"
+#: Two or more capitalised tokens or particles in a row (a candidate name).
+_RUN = re.compile(
+    r"(?<!\S)" + _CAP + _NO_STOP + r"(?:" + _RUN_SEP + r"(?:" + _CAP + r"|" + _RUN_PART + r")" + _NO_STOP + r"(?!\S))*"
+    + _RUN_SEP + r"(?:" + _CAP + r"|" + _RUN_PART + r")(?!\S)"
+)
 _EDGE_PUNCT = " \t\n,;:.!?()[]{}\"“”‘’'«»—–-"
 
 
@@ -53,19 +73,22 @@ def collapse(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def bare(word: str) -> str:
     """A token without surrounding punctuation or a possessive ending."""
     w = word.strip(_EDGE_PUNCT)
-    for pos in ("’s", "'s", "’", "'"):
-        if w.endswith(pos) and len(w) > len(pos):
-            return w[: -len(pos)]
+    # (Trailing apostrophes went with the punctuation; "’s" remains.)
+    if len(w) > 2 and w[-1] == "s" and w[-2] in "’'":
+        return w[:-2]
     return w
 
 
 def is_capitalised(word: str) -> bool:
+    """Does the word start like a name: an upper-case letter, or a letter of
+    a script without case (新华社, الجزيرة)?"""
     for c in word:
         if c.isalpha():
-            return c.isupper()
+            return c.isupper() or not c.islower()
     return False
 
 
@@ -75,7 +98,9 @@ def is_particle(word: str) -> bool:
 
 
 def is_possessive(word: str) -> bool:
-    return word.endswith(("’s", "'s"))
+    """"Russia's", "Sanders’" (a plural or s-final possessive)."""
+    w = word.rstrip(",;:")
+    return w.endswith(("’s", "'s")) or (len(w) > 2 and w[-1] in "’'" and w[-2] in "sS")
 
 
 def is_acronym(word: str) -> bool:
@@ -136,37 +161,46 @@ class NameIndex:
 
     @classmethod
     def build(cls, text: str) -> NameIndex:
+        # One regex finds the stretches of two or more capitalised tokens
+        # (and particles) separated by spaces or one line break, the inner
+        # ones not ending in punctuation; the loop then only splits them at
+        # capitalised words that are not names ("The", "But").
         runs: list[tuple[int, list[str]]] = []
-        cur: list[str] = []
-        cur_start = 0
-        last_end = 0
-        for m in _TOKEN.finditer(text):
-            tok = m.group(0)
-            gap = text[last_end : m.start()]
-            joined = "\n\n" not in gap.replace("\r", "") and bool(cur)
-            ok = (is_capitalised(tok) and bare(tok).lower() not in cues.NOT_NAMES) or (
-                cur and is_particle(tok)
-            )
-            if ok and joined and not re.search(r"[,.;:!?)\]”\"]$", text[last_end - 1 : last_end]):
-                cur.append(tok)
-            else:
-                if cur:
-                    runs.append((cur_start, cur))
-                cur = [tok] if ok else []
-                cur_start = m.start()
-            last_end = m.end()
-        if cur:
-            runs.append((cur_start, cur))
+        for m in _RUN.finditer(text):
+            cur: list[str] = []
+            cur_start = 0
+            for t in _TOKEN.finditer(text, m.start(), m.end()):
+                tok = t.group(0)
+                ok = (is_capitalised(tok) and (
+                    bare(tok) if "’" in tok or "'" in tok else tok.strip(_EDGE_PUNCT)).lower() not in cues.NOT_NAMES)
+                if ok or (cur and is_particle(tok)):
+                    if not cur:
+                        cur_start = t.start()
+                    cur.append(tok)
+                else:
+                    if cur:
+                        runs.append((cur_start, cur))
+                    cur = []
+            if cur:
+                runs.append((cur_start, cur))
         cleaned = []
         for start, toks in runs:
+            if len(toks) < 2:
+                continue  # a lone capitalised word names nobody in full
             while toks and is_particle(toks[-1]) and not is_capitalised(toks[-1]):
                 toks = toks[:-1]
             if toks:
                 cleaned.append((start, [bare(t) if i == len(toks) - 1 else t.strip(",;:") for i, t in enumerate(toks)]))
-        lower = set(re.findall(r"(?<![\w’'])[a-z][a-z’'\-]*", text))
-        return cls(cleaned, lower)
+        index = cls(cleaned)
+        index._text = text  # the lower-case vocabulary is read on first use
+        return index
 
     def __post_init__(self) -> None:
+        self._indexed = False
+        self._text = ""
+
+    def _index(self) -> None:
+        self._indexed = True
         # Indexes so that every lookup is a dict access plus a bisect, which
         # keeps a megabyte of text linear: surname -> [(start, full name)],
         # head word -> [(start, body name)].
@@ -189,6 +223,8 @@ class NameIndex:
 
     def full_name(self, surname: str, before: int) -> str:
         """The latest full name before ``before`` ending in ``surname``."""
+        if not self._indexed:
+            self._index()
         key = bare(surname).casefold()
         entries = self._by_surname.get(key)
         if entries:
@@ -209,12 +245,30 @@ class NameIndex:
 
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
+        if not self._indexed:
+            self._index()
         entries = self._by_head.get(head.casefold())
         return self._latest(entries, before) if entries else None
 
     def is_common_word(self, word: str) -> bool:
-        """Does the word also occur in lower case (so it is not a name)?"""
-        return word.lower() in self.lowercase_words
+        """Does the word also occur in lower case (so it is not a name)?
+
+        A lower-case token of the text is ``[a-z][a-z’'-]*`` standing alone;
+        the few words asked about are looked up with ``find``.
+        """
+        w = word.lower()
+        if self.lowercase_words:
+            return w in self.lowercase_words
+        t = self._text
+        if not t or not _LOWER_WORD.fullmatch(w):
+            return False
+        i = t.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not (t[i - 1].isalnum() or t[i - 1] in "_’'")) and (j >= len(t) or t[j] not in _LOWER_TAIL):
+                return True
+            i = t.find(w, i + 1)
+        return False
 
 
 @dataclass
@@ -286,5 +340,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if not person:
         return Source(text, text, "unnamed")
     if len(person) == 1:
+        if len(tokens) > 1 and bare(person[0]).endswith("s") and (low[0] == "the" or is_possessive(tokens[-2])):
+            return Source(text, text, "group")  # "Syria's Kurds", "the Democrats"
         return Source(names.full_name(person[0], pos), text, "person")
     return Source(" ".join(bare(t) if i == len(person) - 1 else t for i, t in enumerate(person)), text, "person")

@@ -23,6 +23,7 @@ Rules:
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from . import cues
@@ -94,7 +95,26 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+_DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
+
+
+_memo = threading.local()
+
+
 def double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Balanced top-level double quotations (memoised per text and range:
+    paragraphs, sentences and the statement rules ask for the same ranges)."""
+    if getattr(_memo, "text", None) is not text:
+        _memo.text = text
+        _memo.spans = {}
+    key = (start, end)
+    hit = _memo.spans.get(key)
+    if hit is None:
+        hit = _memo.spans[key] = _double_quotes(text, start, end)
+    return hit
+
+
+def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Balanced top-level double quotations in ``text[start:end]``.
 
     Each span includes its quote marks. Straight quotes pair left to right;
@@ -104,7 +124,8 @@ def double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     depth = 0
     open_at = -1
     straight_open = -1
-    for i in range(start, end):
+    for m in _DOUBLE_MARK.finditer(text, start, end):
+        i = m.start()
         c = text[i]
         if c in OPEN_DOUBLE:
             if depth == 0 and straight_open < 0:
@@ -139,31 +160,35 @@ def single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     precedes a non-space; a closing mark follows a non-space and is not
     followed by a letter ("it’s", "Russians’ ..." are apostrophes).
     """
+    marks = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
     spans: list[tuple[int, int]] = []
-    i = start
-    while i < end:
+    k = 0
+    while k < len(marks):
+        i = marks[k]
         c = text[i]
-        if c in OPEN_SINGLE or c == "'":
-            prev = text[i - 1] if i > start else " "
-            nxt = text[i + 1] if i + 1 < end else " "
-            if (prev.isspace() or prev in "([{“\"«—–-:" or i == start) and not nxt.isspace():
-                limit = min(end, i + cues.MAX_QUOTE)
-                j = i + 1
-                found = -1
-                while j < limit:
-                    d = text[j]
-                    if d in CLOSE_SINGLE or d == "'":
-                        after = text[j + 1] if j + 1 < end else " "
-                        if not text[j - 1].isspace() and not _is_letter(after):
-                            found = j
-                            break
-                    j += 1
-                if found > 0:
-                    spans.append((i, found + 1))
-                    i = found + 1
-                    continue
-        i += 1
+        k += 1
+        if c not in OPEN_SINGLE and c != "'":
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if not ((prev.isspace() or prev in "([{“\"«—–-:" or i == start) and not nxt.isspace()):
+            continue
+        limit = min(end, i + cues.MAX_QUOTE)
+        for kk in range(k, len(marks)):
+            j = marks[kk]
+            if j >= limit:
+                break
+            d = text[j]
+            if d in CLOSE_SINGLE or d == "'":
+                after = text[j + 1] if j + 1 < end else " "
+                if not text[j - 1].isspace() and not _is_letter(after):
+                    spans.append((i, j + 1))
+                    k = kk + 1
+                    break
     return spans
+
+
+_SINGLE_MARK = re.compile("[" + re.escape(OPEN_SINGLE + CLOSE_SINGLE) + "']")
 
 
 def quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

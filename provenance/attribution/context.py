@@ -1,0 +1,146 @@
+"""Per-document state: the gazetteer, names, cue matches and pronoun candidates.
+
+Pronouns resolve to the nearest fitting person named before (a source
+already found, or a name opening a sentence) within a short window, never to
+the speaker of the quotation they stand in; otherwise they stay as written
+and are typed ``unnamed``. Names opening sentences are looked for lazily:
+only the sentences within the window of a pronoun are ever read. The cue
+matcher runs once over the whole text; each sentence takes its slice.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..outlets import Gazetteer
+from . import cues, lexicon
+from .names import NameIndex, Source, bare, classify, is_capitalised, strip_titles
+from .phrases import _inside
+from .sentences import double_quotes
+
+_CUE = lexicon.cue_regex()
+_INITIAL_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=[“\"‘«]))"
+    r"([^\W\d_][\w’'\-]*(?:[ \t\u00a0]+[^\W\d_][\w’'\-]*){0,2}?)(?=,|\s+[a-z])",
+    re.M,
+)
+
+@dataclass
+class Candidate:
+    pos: int
+    name: str
+    type: str
+    rank: int
+    from_text: bool = False
+    quoted: bool = False  # mentioned inside a quotation
+
+
+@dataclass
+class Context:
+    """Per-document state: the gazetteer, names, and the speakers so far."""
+
+    text: str
+    gaz: Gazetteer
+    names: NameIndex
+    rank: dict[int, int]  # paragraph index -> rank among non-furniture paragraphs
+    candidates: list[Candidate] = field(default_factory=list)  # sources found, in order
+    last_speaker: tuple[Source, int] | None = None
+    # Names opening sentences, found lazily: only the sentences within the
+    # pronoun window of a pronoun are ever looked at.
+    text_candidates: list[Candidate] = field(default_factory=list)
+    pending: list[tuple[int, int, int]] = field(default_factory=list)  # (lo, hi, rank)
+
+    _cue_matches: list[re.Match] | None = None
+    _cue_starts: list[int] | None = None
+
+    def cues_in(self, lo: int, hi: int) -> list[re.Match]:
+        """Cue matches inside ``text[lo:hi]``: the text is scanned once."""
+        if self._cue_matches is None:
+            self._cue_matches = list(_CUE.finditer(self.text))
+            self._cue_starts = [m.start() for m in self._cue_matches]
+        a = bisect.bisect_left(self._cue_starts, lo)
+        b = a
+        n = len(self._cue_starts)
+        while b < n and self._cue_matches[b].end() <= hi:
+            b += 1
+        return self._cue_matches[a:b]
+
+    def _materialise(self, floor: int) -> None:
+        for lo, hi, rank in self.pending:
+            if rank >= floor - 1:
+                self.text_candidates.extend(_sentence_initial_names(self, lo, hi, rank))
+        self.pending.clear()
+
+    def resolve(self, src: Source, pos: int, rank: int, exclude: str | None) -> tuple[Source, bool]:
+        """Resolve a pronoun source; returns (source, resolved?).
+
+        Inside a quotation (``exclude`` is the quoted speaker) a pronoun
+        refers to someone the speaker named, so only names mentioned inside
+        quotations qualify.
+        """
+        want = src.source_type
+        fits = {"person": ("person",), "group": ("group", "person", "government", "organization"),
+                "organization": ("organization", "outlet", "government"), "any": ("person", "organization", "outlet", "government", "group")}[want]
+        best: Candidate | None = None
+        # Sources already found come first; names opening sentences second.
+        floor = rank - cues.PRONOUN_WINDOW_PARAGRAPHS
+        self._materialise(floor)
+        for pool in (self.candidates, self.text_candidates):
+            for c in reversed(pool):
+                if c.rank < floor - 1:
+                    break
+                if (
+                    c.pos < pos and c.type in fits and c.name != exclude
+                    and (exclude is None or c.quoted)
+                    and c.rank >= rank - cues.PRONOUN_WINDOW_PARAGRAPHS
+                ):
+                    if best is None or c.pos > best.pos:
+                        best = c
+            if best is not None:
+                break
+        if best is None:
+            return Source(src.source_text, src.source_text, "unnamed", pronoun=True), False
+        outlet = self.gaz.resolve(best.name) if best.type == "outlet" else None
+        return Source(best.name, src.source_text, best.type, outlet.id if outlet else None, pronoun=True), True
+
+
+def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterator[Candidate]:
+    quoted = double_quotes(ctx.text, lo, hi)
+    for m in _INITIAL_NAME.finditer(ctx.text[lo:hi]):
+        words = [bare(w) for w in m.group(1).split()]
+        if not all(is_capitalised(w) for w in words):
+            continue
+        w = words[0]
+        lw = w.lower()
+        if (
+            w.isupper() or lw in cues.NOT_NAMES or lw in cues.PLACES
+            or lw in cues.SOURCE_NOUNS or ctx.names.is_common_word(w)
+            or ctx.gaz.resolve(" ".join(words)) is not None
+            or any(x.lower() in cues.ORG_WORDS or x.lower() in cues.PLACES for x in words)
+        ):
+            continue
+        name = strip_titles(words)
+        at = lo + m.start(1)
+        full = " ".join(name) if len(name) > 1 else ctx.names.full_name(name[0], at + 1)
+        yield Candidate(at, full, "person", rank, True, _inside(at, quoted) is not None)
+
+
+def index_paragraph(ctx: Context, lo: int, hi: int, rank: int) -> None:
+    """Add the names opening sentences of a paragraph as pronoun candidates."""
+    ctx.pending.append((lo, hi, rank))
+
+
+def _make_source(ctx: Context, s: int, e: int, rank: int, exclude: str | None) -> tuple[Source, bool] | None:
+    src = classify(ctx.text[s:e], ctx.gaz, ctx.names, s)
+    if src is None:
+        return None
+    if src.pronoun:
+        if src.source_text.lower() in ("who", "which"):
+            return None
+        return ctx.resolve(src, s, rank, exclude)
+    return src, False
+
+

@@ -1,0 +1,139 @@
+"""The verb lexicon, inflected, and one fast matcher for every cue.
+
+Why generated: a few hundred lemmas in four tenses are a thousand forms;
+listing them by hand invites gaps ("argues" but not "argued"). The lemmas
+live in ``cues.VERB_FAMILIES``; here they are inflected by the regular
+English rules plus ``cues.IRREGULAR`` and ``cues.DOUBLING``.
+
+Why a trie: Python's ``re`` tries the alternatives of a group one by one, so
+an alternation of a thousand words is slow on every position of the text.
+Folding the words into a prefix tree ("sa(?:id|ys|y)") makes each position
+cost a few character comparisons, which keeps the extractor above a
+megabyte a second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+
+
+@dataclass(frozen=True)
+class Verb:
+    lemma: str
+    family: str  # a key of cues.VERB_FAMILIES
+    kind: str  # statement | belief
+    form: str  # base | s | past | ing
+
+
+def _s(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _past(lemma: str) -> list[str]:
+    if lemma in cues.IRREGULAR:
+        return list(cues.IRREGULAR[lemma])
+    if lemma in cues.DOUBLING:
+        return [lemma + lemma[-1] + "ed"]
+    if lemma.endswith("e"):
+        return [lemma + "d"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma[:-1] + "ied"]
+    return [lemma + "ed"]
+
+
+def _ing(lemma: str) -> str:
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma in cues.DOUBLING:
+        return lemma + lemma[-1] + "ing"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        return lemma[:-1] + "ing"
+    return lemma + "ing"
+
+
+def _build() -> dict[str, Verb]:
+    forms: dict[str, Verb] = {}
+    for family, (kind, lemmas) in cues.VERB_FAMILIES.items():
+        for lemma in lemmas.split():
+            variants = [("s", _s(lemma)), *(("past", p) for p in _past(lemma)), ("ing", _ing(lemma))]
+            if lemma not in cues.NO_BASE_FORM:
+                variants.insert(0, ("base", lemma))
+            for form, word in variants:
+                if word not in cues.EXCLUDED_FORMS:
+                    forms.setdefault(word, Verb(lemma, family, kind, form))
+    return forms
+
+
+#: Every inflected cue verb -> what it is.
+FORMS: dict[str, Verb] = _build()
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` folded into a prefix tree."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        inner = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + inner + ")?"
+        return inner
+
+    return render(trie)
+
+
+def cue_regex() -> re.Pattern[str]:
+    """One matcher: fixed phrases first, then verbs (with their particles).
+
+    Case-sensitive on purpose (``re.I`` makes every character comparison a
+    case fold, twice as slow): verbs in running text are lower case; the
+    "say" core also matches Capitalised and UPPER CASE (headlines), phrases
+    match with a capital first letter ("According to").
+    """
+    phrases = [*cues.PHRASE_CUES, *cues.SOURCE_AFTER_CUES]
+    phrase_alt = "|".join(
+        r"\s+".join([f"[{re.escape(w[0].lower())}{re.escape(w[0].upper())}]{re.escape(w[1:])}" if i == 0 else re.escape(w)
+                     for i, w in enumerate(p.split())])
+        for p in sorted(phrases, key=lambda p: (-len(p.split()), -len(p)))
+    )
+    particles = sorted({p for ps in cues.PARTICLE_VERBS.values() for p in ps})
+    words = set(FORMS) | {w.capitalize() for w in cues.CORE_SPEECH if w in FORMS} | {
+        w.upper() for w in cues.CORE_SPEECH if w in FORMS
+    }
+    verb_alt = trie_regex(sorted(words))
+    return re.compile(
+        r"(?<![\w’'\-])(?:(?P<phrase>" + phrase_alt + r")|(?P<verb>" + verb_alt + r")"
+        r"(?:\s+(?P<particle>" + "|".join(particles) + r"))?)(?![\w’'\-])"
+    )
+
+
+def verb(word: str) -> Verb | None:
+    return FORMS.get(word.lower())
+
+
+def needs_particle(v: Verb, particle: str | None) -> bool:
+    """Is this verb a cue only with a particle it did not get?"""
+    allowed = cues.PARTICLE_VERBS.get(v.lemma)
+    if allowed is None or v.lemma in cues.OPTIONAL_PARTICLES:
+        return False
+    return particle is None or particle.lower() not in allowed
+
+
+def is_cue_word(word: str) -> bool:
+    """A verb form of the lexicon (it cannot sit inside a subject)."""
+    return word in FORMS

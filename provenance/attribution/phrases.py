@@ -1,0 +1,375 @@
+"""Noun phrases next to a cue: who speaks, found by the words around it.
+
+Why a module of its own: the cue rules (``statements``) decide *that* a
+sentence attributes; these helpers decide *where* the speaker is mentioned:
+
+- ``_np_before``: the subject before a verb, from the last clause boundary
+  (comma, semicolon, colon, dash, a closing quotation mark, or a clause word
+  like "after"/"that"), minus auxiliaries and adverbs ("has previously
+  said"), a leading prepositional phrase ("By the spring of 2016 the
+  Interior Ministry estimated") and a trailing time phrase ("Sean Spicer on
+  Thursday evening said").
+- ``_np_after``: the noun phrase after a cue ("according to X", "said X").
+- ``_parenthetical_subject``: "X, <descriptor>[, <descriptor>], said".
+- ``_antecedent``: "France, which announced", "voters who want".
+- ``_sentence_subject``: "Bush criticized ... and said": the name opening
+  the sentence.
+- ``_colon_source``: "Sanders: Endorsements prove ...".
+- ``valid_subject``: do these words look like a speaker at all?
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues, lexicon
+from .names import bare, is_capitalised, is_particle, is_possessive
+
+_TOKEN = re.compile(r"\S+")
+_BOUNDARY = ",;:—–"
+_CUT_AFTER = frozenset("on about that who which after following during when while for over as because since before until".split())
+_NP_END = re.compile(r"[,;:!?“”\"«»()]|\.(?:\s|$)")
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return (s, e)
+    return None
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """Whitespace-separated tokens of ``text[a:b]`` as (start, end, token).
+
+    (``str.split`` and ``find`` beat a regex here: this runs for every cue.)
+    """
+    sub = text[a:b]
+    out = []
+    off = 0
+    for w in sub.split():
+        i = sub.find(w, off)
+        off = i + len(w)
+        out.append((a + i, a + off, w))
+    return out
+
+
+def _is_datey(tok: str) -> bool:
+    b = bare(tok).lower().rstrip(".")
+    return any(c.isdigit() for c in tok) or b in {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "week", "month", "year",
+        "today", "yesterday",
+    }
+
+
+def _source_noun(w: str) -> bool:
+    """A common noun that can speak ("official", "employees", "actress")."""
+    if w in cues.SOURCE_NOUNS or w in cues.ROLE_NOUNS or w in cues.EVIDENCE_NOUNS:
+        return True
+    if w.endswith("ies"):
+        return w[:-3] + "y" in cues.ROLE_NOUNS or w[:-3] + "y" in cues.SOURCE_NOUNS
+    if w.endswith("s"):
+        return w[:-1] in cues.ROLE_NOUNS or w[:-1] in cues.SOURCE_NOUNS or (w.endswith("es") and w[:-2] in cues.ROLE_NOUNS)
+    return False
+
+
+def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
+    """Do these words look like the noun phrase of a speaker?"""
+    if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
+        return False
+    low = [bare(t).lower() for t in toks]
+    for t, w in zip(toks, low):
+        if not is_capitalised(t):
+            if w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS):
+                return False
+            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS:
+                return False
+    head, first = toks[-1], low[0]
+    if low[-1] in ("who", "which") and len(low) > 1:
+        return False
+    if low[-1] in cues.PRONOUNS and len(low) > 2 and low[-2] not in ("and", "but", "or", "so", "yet", "then", "now"):
+        return False  # "They search for something he": a clause, not a subject
+    if low[-1] in cues.PRONOUNS or _source_noun(low[-1]):
+        return True
+    # "The former secretary of state": the head stands before "of".
+    for k in range(1, len(low) - 1):
+        if low[k] in ("of", "for", "at", "from", "in") and not is_capitalised(toks[k - 1]):
+            if _source_noun(low[k - 1]) or low[k - 1] in cues.TITLE_WORDS:
+                return True
+            break
+    if is_capitalised(head) and low[-1] not in cues.NOT_NAMES and not _is_datey(head):
+        return True
+    start = 1 if first in cues.DETERMINERS or first in {"one", "another"} else 0
+    # "sources in the camp", "officials close to ...": a noun head with a tail.
+    return start + 1 < len(low) and _source_noun(low[start]) and low[start + 1] in cues.NOUN_TAIL_WORDS
+
+
+@dataclass
+class _Subject:
+    start: int
+    end: int
+    boundary: int  # where the clause began
+    boundary_char: str
+
+
+def _clause_start(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> tuple[int, str]:
+    """Offset after the last clause boundary before ``pos`` (and its char).
+
+    A boundary is one of ``,;:—–`` outside quotations (a comma between
+    digits, "1,779", is none) or the end of a quotation.
+    """
+    # The quotation reached first when walking back from pos - 1.
+    q_at, q_end = -1, -1
+    for s_, e_ in qspans:
+        if s_ <= pos - 1 and e_ - 1 >= lo:
+            at = min(e_ - 1, pos - 1)
+            if at > q_at:
+                q_at, q_end = at, e_
+    j = pos
+    while True:
+        j = max(text.rfind(c, lo, j) for c in _BOUNDARY)
+        if j < lo or j <= q_at:
+            break
+        if text[j] == "," and text[j - 1 : j].isdigit() and text[j + 1 : j + 2].isdigit():
+            continue
+        if _inside(j, qspans):
+            continue
+        return j + 1, text[j]
+    if q_at >= lo:
+        return q_end, "quote"
+    return lo, ""
+
+
+_TIME_OPENERS = frozenset("on in at during last this earlier later early late".split())
+_TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend month year".split())
+
+
+def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _Subject:
+    b, bchar = _clause_start(text, lo, pos, qspans)
+    toks = _tokens(text, b, pos)
+    for k in range(len(toks) - 1, -1, -1):
+        # A clause word, or a bare punctuation token (the "-" of a dateline).
+        if bare(toks[k][2]).lower() in cues.CLAUSE_WORDS or not any(ch.isalnum() for ch in toks[k][2]):
+            toks = toks[k + 1 :]
+            break
+    while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
+        toks = toks[:-1]
+    # "RNC spokesman Sean Spicer on Thursday evening said": a time phrase.
+    for k in range(len(toks) - 1, 0, -1):
+        w = toks[k][2].lower()
+        if w in _TIME_OPENERS and all(_is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[k + 1 :]):
+            toks = toks[:k]
+            while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
+                toks = toks[:-1]
+            break
+    if toks and bare(toks[0][2]).lower() in cues.PREPOSITIONS:
+        last_date = max((k for k, t in enumerate(toks) if _is_datey(t[2])), default=-1)
+        if last_date >= 0:
+            toks = toks[last_date + 1 :]
+        else:
+            dets = [k for k, t in enumerate(toks) if k > 1 and t[2].lower() in ("the", "a", "an")]
+            toks = toks[dets[-1] :] if dets else []
+    if not toks:
+        return _Subject(pos, pos, b, bchar)
+    return _Subject(toks[0][0], toks[-1][1], b, bchar)
+
+
+def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, any_start: bool = False) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start`` (up to punctuation or a cut word).
+
+    It must start like a source (a capital, a determiner, a source noun)
+    unless ``any_start`` ("according to exit polls", "... to company
+    documents": whatever follows "according to" is the source)."""
+    m = _NP_END.search(text, start, hi)
+    end = m.start() if m else hi
+    toks = _tokens(text, start, end)
+    out: list[tuple[int, int, str]] = []
+    for k, t in enumerate(toks):
+        w = bare(t[2]).lower()
+        inner_particle = (
+            is_particle(t[2]) and out and is_capitalised(out[-1][2])
+            and any(is_capitalised(x[2]) for x in toks[k + 1 : k + 3])
+        )
+        if not inner_particle and (k > 0 and (w in _CUT_AFTER or _is_datey(t[2])) and not is_capitalised(t[2]) or (k > 0 and _is_datey(t[2]))):
+            break
+        if capitalised_only or (out and is_capitalised(out[0][2]) and not is_particle(out[0][2])):
+            if not (is_capitalised(t[2]) or (out and is_particle(t[2])) or (out and w in cues.SOURCE_NOUNS)):
+                break
+        out.append(t)
+        if len(out) >= cues.MAX_SUBJECT_WORDS:
+            break
+    if not out or not (any_start or is_capitalised(out[0][2]) or bare(out[0][2]).lower() in cues.DETERMINERS or bare(out[0][2]).lower() in cues.SOURCE_NOUNS or bare(out[0][2]).lower() in cues.FIRST_PERSON):
+        return None
+    while out and (is_particle(out[-1][2]) and not is_capitalised(out[-1][2])):
+        out.pop()
+    if not out:
+        return None
+    return out[0][0], out[-1][1]
+
+
+def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """"a Kurdish official and AFP correspondents" -> two noun phrases."""
+    toks = _tokens(text, s, e)
+    ands = [k for k, t in enumerate(toks) if t[2] == "and"]
+    if len(ands) != 1:
+        return [(s, e)]
+    k = ands[0]
+    left, right = toks[:k], toks[k + 1 :]
+    lw, rw = [t[2] for t in left], [t[2] for t in right]
+    if valid_subject(lw) and valid_subject(rw) and (not is_capitalised(lw[-1]) or not is_capitalised(rw[-1])):
+        return [(left[0][0], left[-1][1]), (right[0][0], right[-1][1])]
+    return [(s, e)]
+
+
+
+_AFTER_INVERTED = re.compile(r"\s*(?:$|[,.;:!?)\]—–(]|(?:on|in|at|during|after|before|last|this|who|when|while|as|to|about|of|from|and|adding|noting|according)\b)", re.I)
+
+
+def _ends_inverted_subject(text: str, span: tuple[int, int], hi: int) -> bool:
+    """"..., said Pavel Orlov, the mayor" / "said Orlov on Monday": the noun
+    phrase after the verb ends there; "said Trump's nomination will" is the
+    start of the reported clause, not an inverted subject."""
+    words = text[span[0] : span[1]].split()
+    if words and is_possessive(words[-1]):
+        return False
+    return _AFTER_INVERTED.match(text, span[1], hi) is not None
+
+
+def _antecedent(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The noun phrase ending a clause: a capitalised run, else a common-noun source."""
+    run: list[tuple[int, int, str]] = []
+    for t in reversed(toks):
+        if is_capitalised(t[2]) or (run and is_particle(t[2])):
+            run.insert(0, t)
+        else:
+            break
+    if run:
+        return run
+    if toks and bare(toks[-1][2]).lower() in cues.SOURCE_NOUNS:
+        k = len(toks) - 1
+        while k > 0 and len(toks) - k < 3 and not _BOUNDARY_TOKEN.search(toks[k - 1][2]) and (
+            bare(toks[k - 1][2]).lower() not in cues.CLAUSE_WORDS | cues.PREPOSITIONS
+        ):
+            k -= 1
+        return toks[k:]
+    return []
+
+
+_OBJECT_PREPOSITIONS = cues.PREPOSITIONS | {"of", "to", "among"}
+_BOUNDARY_TOKEN = re.compile(r"[,;:.!?”\"]$")
+
+
+_LEAD_COLON = re.compile(r"[“\"‘']?([^\W\d_][^\n:]{0,60}?)\s*:(?=\s+\S)")
+_QUOTE_COLON = re.compile(r":\s*[“\"«]")
+
+
+def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] | None:
+    """"Sanders: Endorsements prove ...", "Q: ...", "... pollster Daron
+    Shaw: “Historically ...”": the name before a colon speaks. Returns
+    (colon offset, source start, source end)."""
+    m = _LEAD_COLON.match(text, lo, hi)
+    if m is not None:
+        toks = _tokens(text, m.start(1), m.end(1))
+        words = [t[2] for t in toks]
+        if (
+            len(words) <= 4 and all(is_capitalised(w) or is_particle(w) for w in words)
+            and bare(words[0]).lower() not in cues.COLON_LABELS
+            and not any(bare(w).lower() in cues.COLON_LABELS for w in words)
+            and valid_subject(words) and not _is_datey(words[-1])
+        ):
+            return m.end() - 1, toks[0][0], toks[-1][1]
+    for q in _QUOTE_COLON.finditer(text, lo, hi):
+        c = q.start()
+        if _inside(c, qspans):
+            continue
+        toks = _tokens(text, max(lo, c - 80), c)
+        run: list[tuple[int, int, str]] = []
+        for t in reversed(toks):
+            if is_capitalised(t[2]) and not any(ch in t[2] for ch in ",;.“”\"") or (run and is_particle(t[2])):
+                run.insert(0, t)
+            else:
+                break
+        if run and 2 <= len(run) <= 5 and bare(run[0][2]).lower() not in cues.NOT_NAMES:
+            return c, run[0][0], run[-1][1]
+    return None
+
+
+def _sentence_subject(text: str, lo: int, cs: int) -> tuple[int, int] | None:
+    """The name opening the sentence, before its first verb ("Bush
+    criticized ... and said"): a capitalised run followed by a lower-case word."""
+    toks = _tokens(text, lo, cs)
+    k = 0
+    while k < len(toks) and bare(toks[k][2]).lower() in cues.NOT_NAMES and bare(toks[k][2]).lower() not in cues.PRONOUNS:
+        k += 1
+    run: list[tuple[int, int, str]] = []
+    for t in toks[k:]:
+        if is_capitalised(t[2]) or (run and is_particle(t[2])):
+            run.append(t)
+            if t[2].endswith((",", ";", ":")):
+                break
+        else:
+            break
+    if not run or len(run) == len(toks) - k or any(ch in run[-1][2] for ch in ",;:"):
+        return None
+    nxt = toks[k + len(run)][2]
+    if not nxt[:1].islower() or nxt in ("of", "and", "for", "in", "at", "on"):
+        return None
+    if bare(run[0][2]).lower() in cues.NOT_NAMES and len(run) == 1:
+        return None
+    return run[0][0], run[-1][1]
+
+
+def _coordinated(prev: list[tuple[int, int, str]]) -> bool:
+    """Is the verb the second of a pair ("... and called", "but has denied")?"""
+    k = len(prev) - 1
+    while k >= 0 and (prev[k][2] in cues.AUXILIARIES or (prev[k][2].endswith("ly") and prev[k][2].islower())):
+        k -= 1
+    return k >= 0 and prev[k][2] in ("and", "but", "or")
+
+
+
+def _adjective_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
+    """"Republican support", "Democratic plans": an adjective and a noun."""
+    if v is None or v.lemma not in cues.NOUN_HOMOGRAPHS or v.form not in ("base", "s"):
+        return False
+    last = bare(words[-1])
+    return is_capitalised(last) and not last.endswith("s") and last.lower().endswith(cues.NATIONALITY_SUFFIXES + ("an",))
+
+
+def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> list[tuple[int, int]]:
+    """"X, <descriptor>[, <descriptor>], said": skip the descriptors.
+
+    A descriptor is a comma-separated segment that starts in lower case ("a
+    senior adviser to ..."), with a possessive ("Sanders' campaign
+    manager"), a relative clause ("who helped found EDGE") or a party tag
+    ("R-Utah"). The subject is the segment before the descriptors.
+    """
+    end = subj.boundary - 1
+    for _ in range(3):
+        b2, c2 = _clause_start(text, lo, end, qspans)
+        inner = _tokens(text, b2, end)
+        if c2 != "," or not inner or not _descriptor(inner):
+            return []
+        s2 = _np_before(text, lo, b2 - 1, qspans)
+        words = [t[2] for t in _tokens(text, s2.start, s2.end)]
+        if s2.start < s2.end and valid_subject(words, v):
+            return [(s2.start, s2.end)]
+        end = b2 - 1
+    return []
+
+
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
+
+
+def _descriptor(toks: list[tuple[int, int, str]]) -> bool:
+    first = toks[0][2]
+    return (
+        not is_capitalised(first) or is_possessive(first) or _PARTY_TAG.match(first) is not None
+        or any(t[2] in ("who", "which") for t in toks[:2])
+        or (len(toks) > 1 and any(is_possessive(t[2]) for t in toks[:2]))
+    )
+
+

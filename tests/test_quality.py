@@ -1,0 +1,57 @@
+"""Quality floors on PolNeAR dev: accuracy may only go up.
+
+Runs the benchmark's own evaluation (bench/attribution.py, same matching and
+the same kinds) on the dev split and asserts precision, recall, F1 and
+speech-cue recall are at least the figures last measured minus a small
+margin. Skips cleanly when ../shared/polnear is absent (the corpus is never
+copied into this repository). When the extractor improves, raise the floors.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench" / "attribution.py"
+
+#: Measured with ``python bench/attribution.py --split dev``; floors are these
+#: figures minus MARGIN.
+MEASURED = {"precision": 0.857, "recall": 0.612, "f1": 0.714, "speech_recall": 0.891}
+MARGIN = 0.01
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("provenance_bench_attribution", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def dev_result() -> dict:
+    bench = _bench()
+    if not (bench.DEFAULT_POLNEAR / "dev" / "text").is_dir():
+        pytest.skip(f"PolNeAR not found at {bench.DEFAULT_POLNEAR}")
+    from provenance.outlets import load_gazetteer
+
+    articles = bench.load_split(bench.DEFAULT_POLNEAR, "dev", None)
+    assert len(articles) > 50
+    return bench.evaluate("provenance", bench.extractor(load_gazetteer()), articles)
+
+
+@pytest.mark.parametrize("measure", sorted(MEASURED))
+def test_dev_floor(dev_result: dict, measure: str) -> None:
+    floor = MEASURED[measure] - MARGIN
+    assert dev_result[measure] >= floor, f"{measure} {dev_result[measure]:.3f} fell below {floor:.3f}"
+
+
+def test_beats_the_regex_baseline(dev_result: dict) -> None:
+    bench = _bench()
+    articles = bench.load_split(bench.DEFAULT_POLNEAR, "dev", None)
+    base = bench.evaluate("baseline", bench.baseline, articles)
+    assert dev_result["f1"] > base["f1"] + 0.2
