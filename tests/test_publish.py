@@ -191,3 +191,20 @@ def test_provenance_serve_runs_datasette_with_metadata(sample_db: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serving_is_safe_by_default(sample_db: Path) -> None:
+    """Loopback by default, no write queries, datasette's SQL time limit kept."""
+    host = next(p for p in cli.commands["serve"].params if p.name == "host")
+    assert host.default == "127.0.0.1"
+    metadata = load_metadata(sample_db)
+    queries = metadata["databases"][sample_db.stem]["queries"]
+    assert not any(q.get("write") for q in queries.values())
+    status, settings = get_json(sample_db, "/-/settings.json")
+    assert status == 200 and settings["sql_time_limit_ms"] == 1000
+    name = sample_db.stem
+    for sql in ("delete from citations", "insert into outlets (id) values ('x')", "drop table documents"):
+        status, body = get_json(sample_db, f"/{name}.json?sql={sql.replace(' ', '+')}")
+        assert status != 200 or "error" in str(body).lower()
+    assert open_db(sample_db)["citations"].count > 0
+    assert open_db(sample_db)["outlets"].count_where("id = 'x'") == 0
