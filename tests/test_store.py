@@ -139,3 +139,31 @@ def test_older_database_gains_new_columns_in_place(db_path: Path) -> None:
     assert "encoding" in db["documents"].columns_dict
     assert [r["path"] for r in db["documents"].rows] == ["a.txt"]
     assert db["documents"].search("forwarded") and db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+FIXTURE_0_1_0 = Path(__file__).parent / "fixtures" / "provenance-0.1.0.db"
+
+
+def test_a_database_made_by_version_0_1_0_opens_and_upgrades(tmp_path: Path) -> None:
+    """The committed fixture was made by provenance 0.1.0 (two sample articles).
+
+    Whatever the schema becomes, ensure_db_shape must bring that file up to
+    date without losing a row, and ingest must recognise what it holds.
+    """
+    from provenance.outlets import load_gazetteer
+
+    path = tmp_path / "old.db"
+    path.write_bytes(FIXTURE_0_1_0.read_bytes())
+    before = {t: sqlite3.connect(path).execute(f"select count(*) from [{t}]").fetchone()[0]
+              for t in ("documents", "links", "citations")}
+    assert before == {"documents": 2, "links": 2, "citations": 30}
+    db = open_db(path)
+    ensure_db_shape(db, load_gazetteer())
+    for table, spec in TABLES.items():
+        assert spec["columns"].keys() <= db[table].columns_dict.keys()
+        assert db[table].count >= before.get(table, 0)
+    assert {t: db[t].count for t in before} == before
+    assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert [r["path"] for r in db["documents"].search("Shoigu")] == ["data/samples/002_a33109398c212efd.txt"]
+    for view in db.view_names():
+        db.execute(f"select * from [{view}] limit 1").fetchall()
