@@ -2,9 +2,13 @@
 printed it, and which articles link to that one.
 
 The edges come from the ``chain_edges`` view (store.VIEWS); this module walks
-them with recursive SQL over ``links`` (cycle-safe: a document already on the
-path is never re-entered; depth-capped) and returns a small graph that the
-command line prints and the datasette plugin draws.
+``links`` breadth first, one query per depth level (each document is visited
+once, at its nearest depth, so the cost is linear in what is reached even on
+a densely linked graph; cycle-safe; depth-capped) and returns a small graph
+that the command line prints and the datasette plugin draws. A link is
+followed only outward - to a document at the same or a greater depth than the
+one it leaves - so a link back towards the start (A links B links A) is not
+an edge of the walk.
 
 Node ids are ``document:<documents.id>``, ``outlet:<outlets.id>`` and
 ``source:<name as written>``. Edges point downstream:
@@ -17,7 +21,6 @@ the CLI (sqlite-utils' ``db.conn``) and inside datasette (``execute_fn``).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
@@ -29,40 +32,16 @@ DEPTH_LIMIT = 50
 #: branch of the chain_edges union (and uses the indexes); a subquery it does not.
 _CHUNK = 400
 
-#: Documents upstream of :document - the ones it links to, transitively.
-UPSTREAM_SQL = """
-with recursive up(doc, depth, path, link) as (
-  select :document, 0, ',' || :document || ',', null
-  union all
-  select l.target, up.depth + 1, up.path || l.target || ',', l.id
-  from up join links l on l.document = up.doc
-  where l.target is not null and up.depth < :max_depth
-    and instr(up.path, ',' || l.target || ',') = 0
-)
-select doc, depth, link from up
-"""
-
-#: Documents downstream of the documents in :documents (a JSON list) - the
-#: ones linking to them, transitively.
-DOWNSTREAM_SQL = """
-with recursive down(doc, depth, path, link) as (
-  select value, 0, ',' || value || ',', null from json_each(:documents)
-  union all
-  select l.document, down.depth + 1, down.path || l.document || ',', l.id
-  from down join links l on l.target = down.doc
-  where down.depth < :max_depth
-    and instr(down.path, ',' || l.document || ',') = 0
-)
-select doc, depth, link from down
-"""
-
 #: The citations of a source: by name, or of an outlet (id or name) as the
-#: source or as the channel.
+#: source or as the channel. likelihood() tells the planner an outlet matches
+#: few citations: ANALYZE counts the NULLs of a mostly empty column
+#: (source_outlet) as one value matching nearly every row, and SQLite would
+#: otherwise scan the whole table rather than use the index.
 SOURCE_CITATIONS_SQL = """
 with o(id) as (select id from outlets where id = :source or name = :source collate nocase)
 select id, document from citations where source = :source
-union select id, document from citations where source_outlet in (select id from o)
-union select id, document from citations where via_outlet in (select id from o)
+union select id, document from citations where likelihood(source_outlet in (select id from o), 0.001)
+union select id, document from citations where likelihood(via_outlet in (select id from o), 0.001)
 """
 
 OUTLET_SQL = "select id from outlets where id = :source or name = :source collate nocase order by id"
@@ -124,9 +103,13 @@ def _add_edges(graph: Graph, conn: sqlite3.Connection, where: str, ids: list[str
     """Add the chain_edges rows whose ``where`` column is in ``ids``."""
     for chunk in _chunks(sorted(set(ids))):
         marks = ",".join("?" * len(chunk))
+        # Only the links branch of the union can hold a followed link: saying
+        # so lets SQLite drop the citation branches, which would otherwise
+        # scan every citation for its via_link.
+        only = " and relation = 'linked_from'" if where == "link" else ""
         rows = conn.execute(
             "select from_node, from_kind, from_label, relation, to_node, to_kind, to_label, "
-            f"document, citation, link from chain_edges where {where} in ({marks})",
+            f"document, citation, link from chain_edges where {where} in ({marks}){only}",
             chunk,
         )
         for from_node, from_kind, from_label, relation, to_node, to_kind, to_label, document, citation, link in rows:
@@ -152,14 +135,38 @@ def _add_edges(graph: Graph, conn: sqlite3.Connection, where: str, ids: list[str
         edge.link_ids.sort()
 
 
-def _walk(conn: sqlite3.Connection, sql: str, params: dict) -> tuple[dict[str, int], dict[str, int]]:
-    """Run a recursive walk; return {document: min depth} and {link: min depth}."""
-    docs: dict[str, int] = {}
+def _walk(
+    conn: sqlite3.Connection, start: list[str], direction: str, max_depth: int
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Breadth-first walk over links from the ``start`` documents (depth 0):
+    ``up`` follows a document's links to their targets, ``down`` the links
+    pointing at it to the documents containing them. Returns {document: its
+    minimum depth} and {link followed: the depth of the document it reaches}.
+
+    Each document is expanded once, at its minimum depth, so a walk costs one
+    indexed lookup per reached document whatever the number of paths. A link
+    is kept when it leads to a document at the same or a greater depth than
+    the one it leaves (never back towards the start; never to itself)."""
+    if direction == "up":
+        sql = "select id, document, target from links where target is not null and document in ({})"
+    else:
+        sql = "select id, target, document from links where target in ({})"
+    docs = {doc: 0 for doc in start}
     links: dict[str, int] = {}
-    for doc, depth, link in conn.execute(sql, params):
-        docs[doc] = min(depth, docs.get(doc, depth))
-        if link is not None:
-            links[link] = min(depth, links.get(link, depth))
+    frontier = sorted(docs)
+    for depth in range(max_depth):
+        hops: list[tuple[str, str, str]] = []
+        for chunk in _chunks(frontier):
+            hops += conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        found = sorted({to for _, frm, to in hops if to not in docs})
+        for doc in found:
+            docs[doc] = depth + 1
+        for link, frm, to in hops:
+            if to != frm and docs[to] >= depth:
+                links[link] = min(links.get(link, depth + 1), depth + 1)
+        frontier = found
+        if not frontier:
+            break
     return docs, links
 
 
@@ -171,10 +178,10 @@ def document_graph(conn: sqlite3.Connection, document: str, max_depth: int | Non
         raise ChainError(f"{document}: no such document")
     root = f"document:{document}"
     graph = Graph(roots=[root])
-    up_docs, up_links = _walk(conn, UPSTREAM_SQL, {"document": document, "max_depth": depth})
+    up_docs, up_links = _walk(conn, [document], "up", depth)
     _add_edges(graph, conn, "document", list(up_docs), up_docs)
     _add_edges(graph, conn, "link", list(up_links), up_links)
-    _, down_links = _walk(conn, DOWNSTREAM_SQL, {"documents": json.dumps([document]), "max_depth": depth})
+    _, down_links = _walk(conn, [document], "down", depth)
     _add_edges(graph, conn, "link", list(down_links), down_links)
     if root not in graph.nodes:
         label = conn.execute(
@@ -197,7 +204,7 @@ def source_graph(conn: sqlite3.Connection, source: str, max_depth: int | None = 
     citations = [r[0] for r in rows]
     documents = sorted({r[1] for r in rows})
     _add_edges(graph, conn, "citation", citations, {d: 0 for d in documents})
-    _, down_links = _walk(conn, DOWNSTREAM_SQL, {"documents": json.dumps(documents), "max_depth": depth})
+    _, down_links = _walk(conn, documents, "down", depth)
     _add_edges(graph, conn, "link", list(down_links), down_links)
     graph.roots = [n for n in [*outlets, f"source:{source}"] if n in graph.nodes]
     return graph

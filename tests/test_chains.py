@@ -179,3 +179,66 @@ def test_chains_on_the_sample_corpus(samples: list[Path], db_path: Path) -> None
         "Sputnik [outlet:sputnik]",
         "└── -> 004_25c953e6f2a1b7ac.txt [document:834d83bd9d8c9537] (cited_in, 1 citation)",
     ]
+
+
+def dense_db(db_path: Path, documents: int = 200, per_document: int = 10, seed: int = 5) -> dict[str, list[str]]:
+    """Every document links to ``per_document`` others at random (cycles
+    everywhere); document 0 cites one source. Returns {document: targets}."""
+    import random
+
+    rng = random.Random(seed)
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    names = [f"n{i:03d}" for i in range(documents)]
+    graph = {d: rng.sample([x for x in names if x != d], per_document) for d in names}
+    with db.conn:
+        db.conn.executemany("insert into documents (id, path, text) values (?, ?, ?)",
+                            [(d, f"dense/{d}.txt", d) for d in names])
+        db.conn.executemany(
+            "insert into links (id, document, url, target) values (?, ?, ?, ?)",
+            [(f"{d}-{t}", d, f"https://x/{t}", t) for d, targets in graph.items() for t in targets])
+        db.conn.execute("insert into citations (id, document, kind, source) values ('c0', 'n000', 'statement', 'Dense')")
+    db.close()
+    return graph
+
+
+def bfs(graph: dict[str, list[str]], root: str, max_depth: int = 10) -> dict[str, int]:
+    depth, frontier = {root: 0}, [root]
+    for level in range(1, max_depth + 1):
+        frontier = sorted({t for d in frontier for t in graph[d] if t not in depth})
+        depth.update({t: level for t in frontier})
+    return depth
+
+
+def test_walks_of_a_dense_link_graph_finish_with_the_exact_min_depths(db_path: Path) -> None:
+    """200 documents linking to 10 others each: billions of simple paths, but
+    the walk visits each document once, at its nearest depth."""
+    import time
+
+    from provenance.chains import _walk
+
+    graph = dense_db(db_path)
+    reverse: dict[str, list[str]] = {d: [] for d in graph}
+    for d, targets in graph.items():
+        for t in targets:
+            reverse[t].append(d)
+    conn = sqlite3.connect(db_path)
+    start = time.perf_counter()
+    for root in ["n000", "n123"]:
+        up, up_links = _walk(conn, [root], "up", 10)
+        assert up == bfs(graph, root)
+        # Only outward links: never back towards the start, never to itself.
+        for link, depth in up_links.items():
+            frm, to = link.split("-")
+            assert up[to] >= up[frm] and depth == up[frm] + 1
+        down, _ = _walk(conn, [root], "down", 10)
+        assert down == bfs(reverse, root)
+        assert _walk(conn, [root], "up", 1)[0] == bfs(graph, root, 1)
+        g = document_graph(conn, root)
+        assert {n for n in g.nodes if n.startswith("document:")} == {f"document:{d}" for d in {**up, **down}}
+        for edge in g.edges.values():
+            assert edge.source != edge.target
+            assert edge.relation == "linked_from" or edge.target == "document:n000"
+    assert source_graph(conn, "Dense").roots == ["source:Dense"]
+    conn.close()
+    assert time.perf_counter() - start < 10

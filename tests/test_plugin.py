@@ -360,3 +360,44 @@ def test_full_text_search_from_the_ui(corpus: Path) -> None:
     assert status == 200
     assert f"{expected} row{'s' if expected > 1 else ''} where search matches" in html
     assert "Mevlüt Çavuşoğlu" in html
+
+
+def test_canned_chain_walks_of_a_dense_link_graph(db_path: Path) -> None:
+    """chain_upstream and chain_downstream on 200 documents linking to 10
+    others each (cycles everywhere): they finish, with every reachable
+    document at its nearest depth."""
+    import importlib.util
+    import time
+
+    spec = importlib.util.spec_from_file_location("chain_tests", Path(__file__).with_name("test_chains.py"))
+    chain_tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(chain_tests)
+    bfs, dense_db = chain_tests.bfs, chain_tests.dense_db
+
+    graph = dense_db(db_path)
+    reverse: dict[str, list[str]] = {d: [] for d in graph}
+    for d, targets in graph.items():
+        for t in targets:
+            reverse[t].append(d)
+    queries = load_metadata(db_path)["databases"][db_path.stem]["queries"]
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    start = time.perf_counter()
+    up = bfs(graph, "n000")
+    rows = conn.execute(queries["chain_upstream"]["sql"], {"document": "n000"}).fetchall()
+    link_rows = [r for r in rows if r["relation"] == "linked_from"]
+    reached = {r["from_node"] for r in link_rows} | {r["to_node"] for r in link_rows}
+    assert reached == {f"document:{d}" for d in up}
+    for r in link_rows:
+        frm, to = r["to_node"][9:], r["from_node"][9:]  # to_node links to from_node
+        assert r["depth"] == up[frm] and up[to] >= up[frm] and to in graph[frm]
+    # Every outward link is there, once.
+    assert len(link_rows) == sum(1 for d in up if up[d] < 10 for t in graph[d] if up[t] >= up[d])
+    down = bfs(reverse, "n000")
+    rows = conn.execute(queries["chain_downstream"]["sql"], {"source": "Dense"}).fetchall()
+    assert [(r["depth"], r["document"]) for r in rows] == sorted((depth, d) for d, depth in down.items())
+    for r in rows[1:]:
+        assert r["links_to"] in graph[r["document"]] and down[r["links_to"]] == r["depth"] - 1
+    assert [r["citations"] for r in rows] == [1] + [0] * (len(rows) - 1)
+    conn.close()
+    assert time.perf_counter() - start < 10
