@@ -89,7 +89,7 @@ def ingest(
     Example:
         provenance ingest data/samples --db provenance.db
     """
-    from .store import ensure_db_shape, open_db, save_extraction, stored_document_ids
+    from .store import Batches, ensure_db_shape, open_db, save_extraction, stored_document_ids
 
     db = open_db(db_path)
     ensure_db_shape(db, load_gazetteer())
@@ -104,15 +104,17 @@ def ingest(
     skip_ids = set() if force else stored_document_ids(db)
     try:
         failed = 0
-        for outcome in _outcomes(paths, workers, skip_ids, progress=True, engine=engine, scheduler=scheduler):
-            if outcome.error:
-                failed += 1
-                continue
-            if outcome.skipped:
-                counts["skipped"] += 1
-            else:
-                save(outcome.extraction)
-            counts["documents"] += 1
+        with Batches(db) as batches:
+            for outcome in _outcomes(paths, workers, skip_ids, progress=True, engine=engine, scheduler=scheduler):
+                if outcome.error:
+                    failed += 1
+                    continue
+                if outcome.skipped:
+                    counts["skipped"] += 1
+                else:
+                    save(outcome.extraction)
+                    batches.saved()
+                counts["documents"] += 1
     except EngineError as err:
         db.close()
         _error(str(err))

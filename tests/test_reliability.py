@@ -17,7 +17,7 @@ import requests
 
 from .conftest import SAMPLE_FILES
 
-CORPUS_SIZE = 400
+CORPUS_SIZE = 700
 TABLES = ("documents", "links", "citations", "outlets", "fetches", "url_states")
 
 
@@ -91,7 +91,7 @@ def test_sigkill_at_random_points_then_rerun_equals_an_uninterrupted_run(
 ) -> None:
     db = tmp_path / "killed.db"
     chance = random.Random(20261123)
-    for _ in range(4):
+    for _ in range(3):
         process = ingest(corpus, db)
         wait_for_documents(db, process, document_count(db) + 1)
         time.sleep(chance.uniform(0.0, 0.3))
