@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import sqlite3
-from collections.abc import Callable
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -37,3 +42,40 @@ def dump_database(path: Path) -> list[str]:
 def dump() -> Callable[[Path], list[str]]:
     """Compare databases byte-for-byte: ``dump(a) == dump(b)``."""
     return dump_database
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(db_path: Path, timeout: float = 30) -> Iterator[tuple[subprocess.Popen, str]]:
+    """A real ``provenance serve`` on a free loopback port.
+
+    Yields (process, base URL) once datasette answers; stops it afterwards
+    and fails with its output if it died on the way up.
+    """
+    import requests
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "provenance", "serve", "--db", str(db_path), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                requests.get(f"{base}/-/versions.json", timeout=2)
+                break
+            except requests.ConnectionError:
+                assert process.poll() is None, process.stdout.read()
+                assert time.monotonic() < deadline, "datasette did not start"
+                time.sleep(0.2)
+        yield process, base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

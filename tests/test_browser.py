@@ -6,12 +6,7 @@ to another host is aborted and fails the test."""
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,22 +14,16 @@ import requests
 from click.testing import CliRunner
 
 from provenance.cli import cli
+from .conftest import running_server
 
 CHROMIUM = os.environ.get("PROVENANCE_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DUVAR = "834d83bd9d8c9537"
 A, B, A_TO_B, B_TO_A = "4fdbd632250f5c61", "dc7a64c2defee87a", "a8485a85b1d21310", "71fad1739412498b"
-NOTES_SCREENSHOT = Path("/work/notes/graph.png")
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} missing (.ci/run installs it)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -45,26 +34,8 @@ def server(samples: list[Path], db_path: Path):
         conn.execute("update links set target = ? where id = ?", [B, A_TO_B])
         conn.execute("update links set target = ? where id = ?", [A, B_TO_A])
     conn.close()
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "provenance", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(f"{base}/-/versions.json", timeout=2)
-                break
-            except requests.ConnectionError:
-                assert process.poll() is None, process.stdout.read().decode()
-                assert time.monotonic() < deadline, "datasette did not start"
-                time.sleep(0.2)
+    with running_server(db_path) as (_, base):
         yield base, db_path
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def screenshot_path() -> Path:
@@ -133,8 +104,6 @@ def test_graph_page_draws_the_duvar_chain(server) -> None:
     assert visible
     assert clicked == f"{base}/{db_path.stem}/outlets/sputnik"
     assert shot.stat().st_size > 10_000
-    if NOTES_SCREENSHOT.parent.is_dir():
-        shutil.copyfile(shot, NOTES_SCREENSHOT)
 
 
 def test_graph_page_with_a_link_cycle(server) -> None:

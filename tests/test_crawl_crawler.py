@@ -16,26 +16,15 @@ from provenance.crawl import CrawlConfig, Crawler
 from provenance.crawl.archive import Wayback
 from provenance.store import ensure_db_shape, open_db
 
-try:
-    from tests.test_crawl_helpers import (
-        RESOLVER,
-        Clock,
-        _shared_server,
-        article,
-        no_outside_dns,
-        server,
-        url,
-    )
-except ImportError:
-    from test_crawl_helpers import (  # noqa: F401
-        RESOLVER,
-        Clock,
-        _shared_server,
-        article,
-        no_outside_dns,
-        server,
-        url,
-    )
+from .test_crawl_helpers import (  # noqa: F401
+    RESOLVER,
+    Clock,
+    _shared_server,
+    article,
+    no_outside_dns,
+    server,
+    url,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CYRILLIC = "Министерство обороны заявило в понедельник, что переговоры снова зашли в тупик"

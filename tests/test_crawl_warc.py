@@ -14,24 +14,14 @@ from provenance.crawl.archive import ArchiveError, Wayback, wayback_timestamp
 from provenance.crawl.crawler import decode_html, page_identity
 from provenance.documents import load_html
 
-try:
-    from tests.test_crawl_helpers import (
-        _shared_server,
-        article,
-        no_outside_dns,
-        own_server,
-        server,
-        url,
-    )
-except ImportError:
-    from test_crawl_helpers import (  # noqa: F401
-        _shared_server,
-        article,
-        no_outside_dns,
-        own_server,
-        server,
-        url,
-    )
+from .test_crawl_helpers import (  # noqa: F401
+    _shared_server,
+    article,
+    no_outside_dns,
+    own_server,
+    server,
+    url,
+)
 
 RU = "Министерство обороны заявило, что переговоры снова зашли в тупик, сообщил представитель."
 

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +14,7 @@ from provenance.cli import cli
 from provenance.model import Citation, Document, Link, Outlet
 from provenance.publish import METADATA, load_metadata
 from provenance.store import TABLES, VIEWS, ensure_db_shape, open_db, save_extraction
+from .conftest import running_server
 
 OUTLETS = [
     Outlet("rtvi", "RTVI", "rtvi.com", "broadcaster", "RU", []),
@@ -160,37 +157,13 @@ def test_full_text_search_from_datasette(sample_db: Path) -> None:
     assert rows and {r["source"] for r in rows} == {"Sergei Shoigu"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_provenance_serve_runs_datasette_with_metadata(sample_db: Path) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "provenance", "serve", "--db", str(sample_db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                response = requests.get(f"http://127.0.0.1:{port}/-/metadata.json", timeout=2)
-                break
-            except requests.ConnectionError:
-                assert server.poll() is None, server.stdout.read().decode()
-                assert time.monotonic() < deadline, "datasette did not start"
-                time.sleep(0.2)
-        assert response.status_code == 200
-        metadata = response.json()
+    with running_server(sample_db) as (_, base):
+        metadata = requests.get(f"{base}/-/metadata.json", timeout=5).json()
         assert metadata["title"] == "provenance"
         assert "citations_by_outlet" in metadata["databases"][sample_db.stem]["queries"]
-        page = requests.get(f"http://127.0.0.1:{port}/{sample_db.stem}/citations", timeout=5)
+        page = requests.get(f"{base}/{sample_db.stem}/citations", timeout=5)
         assert page.status_code == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serving_is_safe_by_default(sample_db: Path) -> None:
