@@ -254,16 +254,20 @@ class Crawler:
 
     def _store(self, job: _Job, result: FetchResult, extraction: Extraction | None, summary: CrawlSummary) -> None:
         doc_id = None
-        if extraction is not None:
-            doc_id = extraction.document.id
-            if not store.document_exists(self.db, doc_id):
-                store.save_extraction(self.db, extraction.document, extraction.links, extraction.citations)
-                summary.documents += 1
-        row = fetch_row(result, doc_id)
-        state = derive_state(store.fetch_history(self.db, job.url) + [row])
-        store.record_fetch(self.db, row, state.row())
-        if doc_id is not None:
-            store.set_link_target(self.db, job.url, doc_id)
+        # One transaction: a crash between the fetch row and the links' target
+        # would leave the URL fetched (so never in the frontier again) with its
+        # citing links pointing nowhere.
+        with self.db.atomic():
+            if extraction is not None:
+                doc_id = extraction.document.id
+                if not store.document_exists(self.db, doc_id):
+                    store.save_extraction(self.db, extraction.document, extraction.links, extraction.citations)
+                    summary.documents += 1
+            row = fetch_row(result, doc_id)
+            state = derive_state(store.fetch_history(self.db, job.url) + [row])
+            store.record_fetch(self.db, row, state.row())
+            if doc_id is not None:
+                store.set_link_target(self.db, job.url, doc_id)
         summary.outcomes[result.outcome] += 1
         if result.outcome == "not_modified" or (
             result.outcome == "ok" and job.previous_sha256 and result.sha256 == job.previous_sha256

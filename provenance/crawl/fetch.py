@@ -272,7 +272,9 @@ def _chain(err: BaseException):
             continue
         seen.add(id(e))
         yield e
-        stack.extend([e.__cause__, e.__context__, getattr(e, "reason", None)])
+        # ``reason`` is an exception on urllib3 errors but a string on ssl errors
+        # (e.g. 'CERTIFICATE_VERIFY_FAILED'): only exceptions are followed.
+        stack.extend(c for c in (e.__cause__, e.__context__, getattr(e, "reason", None)) if isinstance(c, BaseException))
         stack.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
 
 

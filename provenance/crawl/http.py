@@ -60,6 +60,22 @@ class Response:
         self._close()
 
 
+def _body_chunks(raw) -> Iterator[bytes]:
+    """The decoded body, one network read at a time.
+
+    ``read1`` returns what one read of the socket gives (at most CHUNK_BYTES
+    decoded), unlike ``iter_content``/``read(amt)``, which block until a
+    whole chunk has arrived: a server dripping a byte a second would hold
+    them far past the total deadline, which fetch.py checks between chunks.
+    Errors are the raw urllib3 ones (ProtocolError, ReadTimeoutError, ...).
+    """
+    while True:
+        data = raw.read1(CHUNK_BYTES, decode_content=True)
+        if not data:
+            return
+        yield data
+
+
 def _capped_retry(max_retry_after: float) -> type[Retry]:
     class CappedRetry(Retry):
         """Retry that gives up (returning the response) when Retry-After is too long."""
@@ -144,7 +160,7 @@ class NetworkTransport:
         version = {10: "HTTP/1.0", 11: "HTTP/1.1", 20: "HTTP/2"}.get(getattr(resp.raw, "version", 11), "HTTP/1.1")
         return Response(
             url=url, status=resp.status_code, reason=resp.reason, headers=resp.headers,
-            http_version=version, chunks=resp.iter_content(CHUNK_BYTES), close=resp.close,
+            http_version=version, chunks=_body_chunks(resp.raw), close=resp.close,
         )
 
     def close(self) -> None:
