@@ -398,6 +398,15 @@ def _run_crawl(db_path: str, config, action) -> None:
     try:
         with Crawler(db, config) as crawler:
             summary = action(crawler, progress)
+    except KeyboardInterrupt:
+        progress.close()
+        db.close()
+        click.echo(
+            "interrupted: every page fetched so far is stored; run the same command again "
+            "to resume (URLs already fetched are not fetched again)",
+            err=True,
+        )
+        sys.exit(130)
     except Exception as err:  # one line, as for every command
         if os.environ.get("PROVENANCE_DEBUG"):
             raise

@@ -540,3 +540,28 @@ def test_datasette_answers_while_a_crawl_writes(tmp_path: Path, site) -> None:
         final = requests.get(f"{base}.json?sql=select+count(*)+as+n+from+fetches&_shape=array", timeout=10)
         assert (final.status_code, final.json()[0]["n"]) == (200, FETCHED)
     assert "database is locked" not in serve.stdout.read()
+
+
+def test_sigint_stops_a_crawl_cleanly_and_a_rerun_completes_it(tmp_path: Path, site) -> None:
+    reference_db = seed_site(tmp_path, site.port, "reference.db")
+    finish(crawl_process(reference_db))
+    db = seed_site(tmp_path, site.port, "interrupted.db")
+    process = crawl_process(db)
+    deadline = time.monotonic() + 30
+    while len(fetch_ids(db)) < 3:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert err.splitlines()[-1] == (
+        "interrupted: every page fetched so far is stored; run the same command again "
+        "to resume (URLs already fetched are not fetched again)"
+    )
+    assert "Traceback" not in err
+    assert integrity(db) == "ok"
+    stored = len(fetch_ids(db))
+    assert 3 <= stored < FETCHED
+    finish(crawl_process(db))
+    assert content(db) == content(reference_db)

@@ -217,11 +217,18 @@ class Crawler:
     def _run(self, jobs: list[_Job], summary: CrawlSummary, on_done) -> None:
         with ThreadPoolExecutor(max_workers=self.config.concurrency, thread_name_prefix="crawl") as pool:
             futures = [pool.submit(self._work, job) for job in interleave_hosts(jobs)]
-            for future in as_completed(futures):
-                job, result = future.result()
-                self._store(job, result, self._extract_result(job, result), summary)
-                if on_done:
-                    on_done(job.url)
+            try:
+                for future in as_completed(futures):
+                    job, result = future.result()
+                    self._store(job, result, self._extract_result(job, result), summary)
+                    if on_done:
+                        on_done(job.url)
+            except BaseException:
+                # Ctrl-C: queued fetches never start; those running end within
+                # their deadline and are dropped (the next run fetches them).
+                for future in futures:
+                    future.cancel()
+                raise
 
     def _work(self, job: _Job) -> tuple[_Job, FetchResult]:
         return job, self.fetcher.fetch(job.url, job.conditional)
