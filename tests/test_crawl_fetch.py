@@ -20,24 +20,14 @@ from provenance.crawl.guard import (
     static_resolver,
 )
 
-try:
-    from tests.test_crawl_helpers import (
-        RESOLVER,
-        _shared_server,
-        fetcher,
-        no_outside_dns,
-        server,
-        url,
-    )
-except ImportError:  # tests/ not a package
-    from test_crawl_helpers import (  # noqa: F401
-        RESOLVER,
-        _shared_server,
-        fetcher,
-        no_outside_dns,
-        server,
-        url,
-    )
+from .test_crawl_helpers import (  # noqa: F401
+    RESOLVER,
+    _shared_server,
+    fetcher,
+    no_outside_dns,
+    server,
+    url,
+)
 
 HTML = "<html><body><p>Hello</p></body></html>"
 

@@ -17,16 +17,7 @@ from provenance.crawl.states import (
     derive_state,
 )
 
-try:
-    from tests.test_crawl_helpers import (
-        _shared_server,
-        fetcher,
-        no_outside_dns,
-        server,
-        url,
-    )
-except ImportError:
-    from test_crawl_helpers import _shared_server, fetcher, no_outside_dns, server, url  # noqa: F401
+from .test_crawl_helpers import _shared_server, fetcher, no_outside_dns, server, url  # noqa: F401
 
 HTML = "<html><body><p>page</p></body></html>"
 
