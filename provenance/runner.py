@@ -32,6 +32,8 @@ IN_FLIGHT_PER_WORKER = 4
 MIN_INPUTS_FOR_POOL = 32
 
 
+#: prctl option asking the kernel to signal a process when its parent dies.
+PR_SET_PDEATHSIG = 1
 #: Seconds to wait for a Dask scheduler before giving up on it.
 SCHEDULER_TIMEOUT_S = 15
 
@@ -106,7 +108,7 @@ def extract_items(
             yield extract_item(item, skip_ids)
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(frozenset(skip_ids),)
+        max_workers=workers, initializer=_init_worker, initargs=(frozenset(skip_ids), os.getpid())
     ) as pool:
         yield from _in_order(
             itertools.chain(head, items), workers * IN_FLIGHT_PER_WORKER,
@@ -178,12 +180,27 @@ def _dask_outcomes(
 _worker_skip_ids: frozenset[str] = frozenset()
 
 
-def _init_worker(skip_ids: frozenset[str]) -> None:
-    """Workers leave Ctrl-C to the writer, which stops the run once, cleanly."""
+def _init_worker(skip_ids: frozenset[str], writer_pid: int) -> None:
+    """Workers leave Ctrl-C to the writer, which stops the run once, cleanly,
+    and die with the writer: a killed ingest must not leave them behind."""
     global _worker_skip_ids
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(writer_pid)
     _worker_skip_ids = skip_ids
     load_gazetteer()
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (PR_SET_PDEATHSIG);
+    elsewhere, or if the parent is already gone, do what can be done."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent_pid:  # the writer died before prctl took effect
+        os._exit(1)
 
 
 def _extract_in_worker(item: Item) -> Outcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import sqlite3
@@ -45,6 +46,25 @@ def rows(db: Path) -> dict[str, list[tuple]]:
         return {t: conn.execute(f"select * from [{t}] order by id").fetchall() for t in TABLES}
     finally:
         conn.close()
+
+
+def survivors(db: Path, wait: float = 5) -> list[int]:
+    """Processes still running an ingest into ``db`` (Linux /proc)."""
+    deadline = time.monotonic() + wait
+    while True:
+        alive = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+                    status = Path(f"/proc/{entry}/stat").read_text().split()[2]
+                except OSError:
+                    continue
+                if str(db).encode() in cmdline and status != "Z":
+                    alive.append(int(entry))
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
 
 
 def integrity(db: Path) -> str:
@@ -99,6 +119,7 @@ def test_sigkill_at_random_points_then_rerun_equals_an_uninterrupted_run(
         assert integrity(db) == "ok"
         stored.append(document_count(db))
     assert 0 < stored[-1] < CORPUS_SIZE, f"the kills should land mid-run; stored after each: {stored}"
+    assert survivors(db) == [], "the workers of a killed ingest must die with it"
     process = ingest(corpus, db)
     _, err = process.communicate(timeout=300)
     assert process.returncode == 0, err
