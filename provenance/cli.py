@@ -183,9 +183,7 @@ def serve(db_path: str, host: str, port: int) -> None:
     Example:
         provenance serve --db provenance.db --port 8001
     """
-    if not Path(db_path).exists():
-        click.echo(f"error: {db_path}: no such database; run `provenance ingest` first", err=True)
-        sys.exit(1)
+    _require_database(db_path)
     sys.exit(run_datasette(db_path, host, port))
 
 
@@ -224,6 +222,13 @@ class _nullbar:
 
 def _error(message: str) -> None:
     click.echo(f"error: {message}", err=True)
+
+
+def _require_database(db_path: str) -> None:
+    """Commands that read a database stop with one line when it is missing."""
+    if not Path(db_path).exists():
+        _error(f"{db_path}: no such database; run `provenance ingest` first")
+        sys.exit(1)
 
 
 def _print_records(
@@ -303,9 +308,7 @@ def chains(db_path: str, document: str | None, source: str | None, fmt: str, max
     if (document is None) == (source is None):
         _error("give exactly one of --document ID or --source NAME")
         sys.exit(1)
-    if not Path(db_path).exists():
-        _error(f"{db_path}: no such database; run `provenance ingest` first")
-        sys.exit(1)
+    _require_database(db_path)
     import sqlite3
 
     conn = sqlite3.connect(db_path)
@@ -357,9 +360,7 @@ def _with_crawl_options(fn):
 def _crawl_db(db_path: str):
     from .store import ensure_db_shape, open_db
 
-    if not Path(db_path).exists():
-        _error(f"{db_path}: no such database; run `provenance ingest` first")
-        sys.exit(1)
+    _require_database(db_path)
     db = open_db(db_path)
     ensure_db_shape(db)
     return db
