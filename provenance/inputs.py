@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import HTML_SUFFIXES, MAX_INPUT_BYTES, TEXT_SUFFIXES, Anchor, InputError, load_item
+from .documents import ARTICLE_SUFFIXES, HTML_SUFFIXES, MAX_INPUT_BYTES, Anchor, InputError, load_item
 from .model import Document
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -37,8 +37,7 @@ class Item:
 
 
 def is_article_file(path: Path) -> bool:
-    name = path.name.lower()
-    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES or name.endswith(WARC_SUFFIXES)
+    return path.suffix.lower() in ARTICLE_SUFFIXES or path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .model import FETCH_COLUMNS, Citation, Document, Link, Outlet
+from .model import FETCH_COLUMNS, Citation, Document, Link, Outlet, stable_id
 
 #: Milliseconds a writer waits for a lock before giving up; datasette may be
 #: reading the same file.
@@ -366,8 +366,6 @@ def record_fetch(db: sqlite_utils.Database, fetch_row: dict, url_state: dict | N
 
 
 def url_state_id(url: str) -> str:
-    from .model import stable_id
-
     return stable_id(url)
 
 
