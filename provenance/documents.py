@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import warnings
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,9 +209,7 @@ def load_html(
     huge = len(html) > HUGE_HTML_CHARS or html.lower().count("<a ") > HUGE_HTML_ANCHORS
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        # Only the head tags are needed from bs4; a whole soup of a large page
-        # costs ten times its size in memory.
-        head = BeautifulSoup(html, "lxml", parse_only=SoupStrainer(["title", "link", "meta"]))
+        head = _parse_head(html)
         extracted = None
         if not huge:
             import trafilatura  # heavy import, only needed for HTML
@@ -386,16 +385,36 @@ class _TextBuilder:
         return "".join(self.chunks).rstrip()
 
 
+def head_urls(html: bytes | str, base: str | None = None) -> tuple[str | None, str | None]:
+    """rel=canonical and og:url of a page, made absolute against ``base``.
+
+    The crawler keeps both as evidence and decides which identifies the page.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        head = _parse_head(html)
+    canonical, og_url = _head_link(head, "canonical"), _meta(head, "og:url")
+    if base:
+        canonical = urljoin(base, canonical) if canonical else None
+        og_url = urljoin(base, og_url) if og_url else None
+    return canonical, og_url
+
+
+def _parse_head(html: bytes | str) -> BeautifulSoup:
+    """Only the head tags: a whole soup costs ten times the page in memory."""
+    return BeautifulSoup(html, "lxml", parse_only=SoupStrainer(["title", "link", "meta"]))
+
+
 def _head_link(soup: BeautifulSoup, rel: str) -> str | None:
     for tag in soup.find_all("link", href=True):
-        rels = tag.get("rel") or []
-        if rel in [r.lower() for r in rels]:
+        if rel in [r.lower() for r in (tag.get("rel") or [])]:
             return tag["href"].strip() or None
     return None
 
 
 def _meta(soup: BeautifulSoup, name: str) -> str | None:
-    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-    if tag and tag.get("content"):
-        return tag["content"].strip() or None
+    """The first <meta property|name=NAME> (any case) that has content."""
+    for tag in soup.find_all("meta"):
+        if (tag.get("property") or tag.get("name") or "").lower() == name and tag.get("content"):
+            return tag["content"].strip() or None
     return None

@@ -27,18 +27,16 @@ import itertools
 import json
 import os
 import threading
-import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, SoupStrainer
 
 from .. import __version__, store
-from ..documents import InputError, load_html
+from ..documents import InputError, head_urls, load_html
 from ..links import registered_domain
 from ..model import stable_id
 from ..outlets import load_gazetteer
@@ -328,23 +326,6 @@ def decode_html(body: bytes, charset: str | None) -> bytes | str:
         return body.decode(codec)
     except (LookupError, UnicodeDecodeError):
         return body
-
-
-def head_urls(html: bytes | str, base: str) -> tuple[str | None, str | None]:
-    """rel=canonical and og:url of a page, made absolute against ``base``."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        soup = BeautifulSoup(html, "lxml", parse_only=SoupStrainer(["link", "meta"]))
-    canonical = og = None
-    for tag in soup.find_all("link", href=True):
-        if "canonical" in [r.lower() for r in (tag.get("rel") or [])]:
-            canonical = tag["href"].strip() or None
-            break
-    for tag in soup.find_all("meta"):
-        if (tag.get("property") or tag.get("name") or "").lower() == "og:url" and tag.get("content"):
-            og = tag["content"].strip() or None
-            break
-    return (urljoin(base, canonical) if canonical else None, urljoin(base, og) if og else None)
 
 
 def page_identity(final_url: str, canonical: str | None, og_url: str | None) -> str | None:
