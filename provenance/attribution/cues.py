@@ -227,7 +227,7 @@ DETERMINERS: frozenset[str] = frozenset(
 CLAUSE_WORDS: frozenset[str] = frozenset(
     """
     after before that when while because since but as if though although until
-    whereas so where once unless whether
+    whereas so where once unless whether why how
     """.split()
 )
 
@@ -276,7 +276,8 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     outlet website channel force forces poll polls voters voter americans
     republicans democrats conservatives liberals candidates candidate
     aides aide advisers adviser allies ally donors donor delegates delegate
-    staff staffers opponents rivals nominee campaign
+    staff staffers opponents rivals nominee campaign email e-mail tweet
+    post message
     """.split()
 )
 
@@ -317,7 +318,12 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     establishment group poll survey study report percent many most some
     others few majority half associate confidant confidante partner
     counterpart rival challenger incumbent contender hopeful frontrunner
-    front-runner loyalist acolyte pundit
+    front-runner loyalist acolyte pundit specialist proponent commenter
+    insider official
+    lawsuit suit letter missive petition complaint indictment affidavit
+    ruling memo ad advertisement commercial editorial column op-ed piece
+    article book manifesto platform website page release projection
+    forecast transcript
     """.split()
 )
 

@@ -76,18 +76,32 @@ def _source_noun(w: str) -> bool:
     return False
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand".split())
+
+
+def _adjectival(low: list[str], k: int) -> bool:
+    """An -ed word inside a noun phrase ("registered voters", "those surveyed")."""
+    if k < len(low) - 1:
+        return _source_noun(low[-1])
+    return k > 0 and (low[k - 1] == "those" or _source_noun(low[k - 1]))
+
+
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
-    for t, w in zip(toks, low):
+    for k, (t, w) in enumerate(zip(toks, low)):
         if not is_capitalised(t):
             if w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS):
                 return False
-            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS:
+            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _adjectival(low, k):
                 return False
     head, first = toks[-1], low[0]
+    if len(low) > 1 and low[-1].endswith("ed") and (low[-2] == "those" or _source_noun(low[-2])):
+        return True  # "those surveyed", "voters polled"
+    if all(w in _NUMBER_WORDS or w.isdigit() for w in low if w not in ("in", "of", "out")) and len(low) > 2:
+        return True  # "one in five", "two out of three"
     if low[-1] in ("who", "which") and len(low) > 1:
         return False
     if low[-1] in cues.PRONOUNS and len(low) > 2 and low[-2] not in ("and", "but", "or", "so", "yet", "then", "now"):
@@ -147,7 +161,26 @@ _TIME_OPENERS = frozenset("on in at during last this earlier later early late".s
 _TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend month year".split())
 
 
+_ASIDE_CLOSERS = {")": "(", "—": "—", "–": "–"}
+
+
+def _skip_aside(text: str, lo: int, pos: int) -> int:
+    """Where the subject ends when an aside stands before the verb:
+    "Kasich (who has 25 delegates) said", "Insiders — in Nevada — said"."""
+    j = pos
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    opener = _ASIDE_CLOSERS.get(text[j - 1]) if j > lo else None
+    if opener is None:
+        return pos
+    k = text.rfind(opener, max(lo, j - 200), j - 1)
+    if k <= lo or text[k - 1 : k].strip():
+        return pos  # no opening mark, or one glued to a word ("(R-Utah)" stays)
+    return k
+
+
 def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _Subject:
+    pos = _skip_aside(text, lo, pos)
     b, bchar = _clause_start(text, lo, pos, qspans)
     toks = _tokens(text, b, pos)
     for k in range(len(toks) - 1, -1, -1):
@@ -236,6 +269,39 @@ def _ends_inverted_subject(text: str, span: tuple[int, int], hi: int) -> bool:
     if words and is_possessive(words[-1]):
         return False
     return _AFTER_INVERTED.match(text, span[1], hi) is not None
+
+
+def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """The speaker after "..., said": "said Pavel Orlov, the mayor", "said
+    GOP strategist Keith Nahigian, a veteran", "said one unaligned Florida
+    Republican strategist" — a noun phrase that ends there (punctuation or a
+    time phrase follows), not the start of the reported clause."""
+    after = _np_after(text, start, hi, capitalised_only=False)
+    if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject([t[2] for t in _tokens(text, *after)]):
+        return after
+    # Roles and adjectives before a name or a role noun.
+    m = _NP_END.search(text, start, hi)
+    toks = _tokens(text, start, m.start() if m else hi)
+    run: list[tuple[int, int, str]] = []
+    for t in toks[: cues.MAX_SUBJECT_WORDS + 1]:
+        w = bare(t[2]).lower()
+        if run and (w in _CUT_AFTER or _is_datey(t[2])) and not is_capitalised(t[2]):
+            break
+        if not bare(t[2]).replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha():
+            return None
+        if w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and not _source_noun(w)) or w in cues.CLAUSE_WORDS:
+            return None
+        run.append(t)
+    if len(run) < 2 or len(run) > cues.MAX_SUBJECT_WORDS:
+        return None
+    first, last = bare(run[0][2]).lower(), run[-1][2]
+    if not (is_capitalised(run[0][2]) or first in cues.DETERMINERS or first in ("one", "another")
+            or _source_noun(first) or first in cues.TITLE_WORDS):
+        return None
+    if not (is_capitalised(last) or _source_noun(bare(last).lower())) or is_possessive(last):
+        return None
+    span = (run[0][0], run[-1][1])
+    return span if _ends_inverted_subject(text, span, hi) else None
 
 
 def _antecedent(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -351,6 +417,8 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
     for _ in range(3):
         b2, c2 = _clause_start(text, lo, end, qspans)
         inner = _tokens(text, b2, end)
+        if c2 == "," and inner and _appositive_name(text, lo, b2 - 1, inner, qspans):
+            return [(inner[0][0], inner[-1][1])]  # "the press secretary, Josh Earnest, said"
         if c2 != "," or not inner or not _descriptor(inner):
             return []
         s2 = _np_before(text, lo, b2 - 1, qspans)
@@ -362,6 +430,29 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
 
 
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
+
+
+def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int, str]], qspans) -> bool:
+    """Is ``inner`` a name set off after a role ("the assailant, John McGraw,")?
+
+    The segment is a short capitalised run, and the noun phrase before its
+    comma ends in a common noun that can speak ("press secretary",
+    "Santilli's attorney", "one group").
+    """
+    words = [t[2] for t in inner]
+    if not 1 <= len(words) <= 5 or not all(is_capitalised(w) or is_particle(w) for w in words):
+        return False
+    if bare(words[0]).lower() in cues.NOT_NAMES or not is_capitalised(words[-1]):
+        return False
+    role = _np_before(text, lo, comma, qspans)
+    toks = [t[2] for t in _tokens(text, role.start, role.end)]
+    if not toks or not toks[-1].isalpha() or not toks[-1].islower() or len(toks) > cues.MAX_SUBJECT_WORDS:
+        return False
+    low = [bare(t).lower() for t in toks]
+    return (
+        _source_noun(low[-1]) or low[-1] in cues.TITLE_WORDS
+        or low[0] in cues.DETERMINERS or low[0] in ("one", "another") or any(is_possessive(t) for t in toks)
+    ) and not any(w in cues.FINITE_BLOCKERS or lexicon.is_cue_word(w) for w in low)
 
 
 def _descriptor(toks: list[tuple[int, int, str]]) -> bool:

@@ -72,7 +72,7 @@ from .phrases import (
     _clause_start,
     _colon_source,
     _coordinated,
-    _ends_inverted_subject,
+    inverted_subject,
     _inside,
     _np_after,
     _np_before,
@@ -200,6 +200,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         pw = bare(prev[-1][2]).lower() if prev else ""
         if prev and prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or is_possessive(prev[-1][2])):
             continue  # a noun: "the reports", "Trump's plans"
+        if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha():
+            continue  # a noun after a preposition: "with support of", "for comment"
         if v is None and key in cues.SOURCE_AFTER_CUES:
             span = _np_after(text, ce, hi, any_start=key == "according to")
             if span:
@@ -288,8 +290,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell")) and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
             # "X, <descriptor>, said" before "..., said X".
             spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char == "," else []
-            after = None if spans else _np_after(text, ce, hi, capitalised_only=False)
-            if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject([t[2] for t in _tokens(text, *after)]):
+            after = None if spans else inverted_subject(text, ce, hi)
+            if after is not None:
                 spans = [after]
                 rule = "statement.verb_subject" if rule != "statement.phrase" else rule
         elif subj.boundary_char == "," and v is not None:
@@ -298,6 +300,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
     return out
 
+
+#: Prepositions after which a cue word (not an -ing form) is a noun.
+_NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
 
 _FAMILY_RULE = {
     "speech": "statement.subject_verb", "cognition": "belief.cognition", "intention": "belief.intention",
