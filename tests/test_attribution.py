@@ -586,7 +586,7 @@ def test_belief_with_nbsp_and_hard_wrap() -> None:
     "text",
     [
         "They were asked about the plan on Monday.",  # passive
-        "The bill, backed by the senator, passed.",  # reduced passive
+        "The bill, backed off in May, passed.",  # a passive without an agent
         "The minister backed off after the protests.",  # another verb
         "Republican support for the bill grew.",  # adjective and noun
         "After the Paris attacks the borders closed.",  # noun
@@ -599,6 +599,24 @@ def test_belief_with_nbsp_and_hard_wrap() -> None:
 )
 def test_not_attributions(text: str) -> None:
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, source, source_text, cue, rule",
+    [
+        ("The bill, backed by the senator, passed.", "belief", "the senator", "the senator", "backed", "belief.stance"),
+        ("On CBS, Sanders was asked by host John Dickerson whether he would run.", "statement", "John Dickerson",
+         "host John Dickerson", "asked", "statement.passive"),
+        ("The claim was later denied by the Interior Ministry.", "statement", "Interior Ministry",
+         "the Interior Ministry", "denied", "statement.passive"),
+        ("The group, viewed as terrorists by Ankara, withdrew.", "belief", "Ankara", "Ankara", "viewed",
+         "belief.cognition"),
+    ],
+)
+def test_passive_agent_speaks(text: str, kind: str, source: str, source_text: str, cue: str, rule: str) -> None:
+    c = one_any(text)
+    assert (c.kind, c.source, c.source_text, c.cue, c.rule) == (kind, source, source_text, cue, rule)
+    assert text[c.cue_start : c.cue_end] == cue
 
 
 def test_infinitive_after_a_cue_gives_one_record() -> None:
@@ -690,8 +708,11 @@ def test_told_is_never_inverted() -> None:
 def test_relative_who_takes_the_antecedent() -> None:
     c = one_any("Voters who oppose the plan stayed home.")
     assert (c.kind, c.source, c.source_text, c.cue) == ("belief", "Voters", "who", "oppose")
-    c = one_any("It was attacked by Bernie Sanders, who cites it as evidence.")
-    assert (c.source, c.source_text, c.cue) == ("Bernie Sanders", "who", "cites")
+    got = attributions("It was attacked by Bernie Sanders, who cites it as evidence.")
+    assert [(c.source, c.source_text, c.cue, c.rule) for c in got] == [
+        ("Bernie Sanders", "Bernie Sanders", "attacked", "statement.passive"),  # the passive's agent
+        ("Bernie Sanders", "who", "cites", "statement.subject_verb"),
+    ]
 
 
 def test_quantifier_and_group_sources() -> None:
@@ -796,3 +817,61 @@ def test_cue_matcher_cases_and_particles() -> None:
     got = [(m.group("verb") or m.group("phrase"), m.group("particle")) for m in rx.finditer(
         "He pointed out that she wants to go, According to aides, and Says nothing; said Sen. X.")]
     assert got == [("pointed", "out"), ("wants", "to"), ("According to", None), ("Says", None), ("said", None)]
+
+
+# ---------------------------------------------------------------- subjects set off, inverted, elided
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, cue, rule",
+    [
+        # a name set off after its role
+        ("“It helped,” the White House press secretary, Josh Earnest, said on Tuesday.", "Josh Earnest",
+         "Josh Earnest", "said", "statement.subject_verb"),
+        ("Santilli's attorney, Thomas Coan, argued that his client was joking.", "Thomas Coan", "Thomas Coan",
+         "argued", "statement.subject_verb"),
+        # roles and adjectives before an inverted name or role noun
+        ("“It is bad,” said GOP strategist Keith Nahigian, a veteran of campaigns.", "Keith Nahigian",
+         "GOP strategist Keith Nahigian", "said", "statement.verb_subject"),
+        ("“No data,” said one unaligned Florida Republican strategist.", "one unaligned Florida Republican strategist",
+         "one unaligned Florida Republican strategist", "said", "statement.verb_subject"),
+        # documents and poll fractions speak
+        ("The lawsuit says the lines were intolerably long.", "The lawsuit", "The lawsuit", "says",
+         "statement.subject_verb"),
+        ("Seventy-four percent of registered voters say they like her.", "Seventy-four percent of registered voters",
+         "Seventy-four percent of registered voters", "say", "statement.subject_verb"),
+        ("By a wide margin, those surveyed say the plan is wrong.", "those surveyed", "those surveyed", "say",
+         "statement.subject_verb"),
+        # asides before the verb are skipped
+        ("Kasich (who has 25 delegates to date) said it is possible.", "Kasich", "Kasich", "said",
+         "statement.subject_verb"),
+        ("Insiders in the next two states — Nevada and South Carolina — said it is important.",
+         "Insiders in the next two states", "Insiders in the next two states", "said", "statement.subject_verb"),
+        # "he's said": a contraction, not a possessive
+        ("Anna Petrova spoke first. She's said the vote is rigged.", "Anna Petrova", "She", "said",
+         "statement.subject_verb"),
+        # -ing forms: "with X saying", and the subject of the sentence
+        ("Opponents tried to tie Bradley to Walker, with one of her ads asking whether she is independent.", "one of her ads",
+         "one of her ads", "asking", "statement.participle"),
+        ("Fiorina was upfront about her distaste for Trump, the current front-runner, saying he must be stopped.",
+         "Fiorina", "Fiorina", "saying", "statement.participle"),
+    ],
+)
+def test_subject_shapes(text: str, source: str, source_text: str, cue: str, rule: str) -> None:
+    c = one_any(text)
+    assert (c.source, c.source_text, c.cue, c.rule) == (source, source_text, cue, rule)
+    assert text[c.cue_start : c.cue_end] == cue and text[c.start : c.end] == c.sentence
+
+
+def test_list_of_verbs_shares_the_subject() -> None:
+    got = attributions("Clinton supports higher pay, opposes pay freezes and wants a raise.")
+    assert [(c.source, c.cue, c.rule) for c in got] == [
+        ("Clinton", "supports", "belief.stance"),
+        ("Clinton", "opposes", "belief.stance"),
+        ("Clinton", "wants", "belief.intention"),
+    ]
+
+
+def test_verb_after_a_subordinate_clause_is_not_the_main_subjects() -> None:
+    got = attributions("Officials are reluctant, because its society, eager for redress, wants revenge.")
+    assert got == []

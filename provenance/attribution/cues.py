@@ -181,6 +181,9 @@ COLON_LABELS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Pronouns whose "'s" is "has" or "is" before a verb ("he's said", "who's called").
+HAS_CONTRACTED: frozenset[str] = frozenset("he she it who that there what".split())
+
 #: Forms of "be": a past participle after one is passive ("was asked"), an
 #: -ing form after one is progressive ("is seeking").
 BE_FORMS: frozenset[str] = frozenset("is are was were be been being am ’s 's".split())
@@ -536,6 +539,7 @@ CONFIDENCE: dict[str, float] = {
     "statement.citing": 0.75,
     "statement.relay": 0.8,
     "statement.participle": 0.65,
+    "statement.passive": 0.7,
     "statement.nested": 0.6,
     "credit.photo": 0.85,
     "credit.byline": 0.9,

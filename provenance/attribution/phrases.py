@@ -207,7 +207,10 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             toks = toks[dets[-1] :] if dets else []
     if not toks:
         return _Subject(pos, pos, b, bchar)
-    return _Subject(toks[0][0], toks[-1][1], b, bchar)
+    end = toks[-1][1]
+    if is_possessive(toks[-1][2]) and bare(toks[-1][2]).lower() in cues.HAS_CONTRACTED:
+        end -= 2  # "he's said": the subject is "he"
+    return _Subject(toks[0][0], end, b, bchar)
 
 
 def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, any_start: bool = False) -> tuple[int, int] | None:
@@ -304,6 +307,31 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return span if _ends_inverted_subject(text, span, hi) else None
 
 
+_AGENT_STOP = _CUT_AFTER | cues.CLAUSE_WORDS | cues.FINITE_BLOCKERS | {"whether", "to", "in", "at", "with", "from"}
+
+
+def agent_np(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """The agent after a passive's "by" ("asked by host John Dickerson
+    whether", "rejected by a series of congressional inquiries."): up to
+    punctuation or a word that starts a clause."""
+    m = _NP_END.search(text, start, hi)
+    run: list[tuple[int, int, str]] = []
+    for t in _tokens(text, start, m.start() if m else hi):
+        w = bare(t[2]).lower()
+        if not is_capitalised(t[2]) and (
+            w in _AGENT_STOP or lexicon.is_cue_word(w) or w in _IRREGULAR_PAST or (w.endswith("ed") and run)
+        ):
+            break
+        run.append(t)
+        if len(run) > cues.MAX_SUBJECT_WORDS:
+            return None
+    while run and not is_capitalised(run[-1][2]) and is_particle(run[-1][2]):
+        run.pop()
+    if not run or not valid_subject([t[2] for t in run]):
+        return None
+    return run[0][0], run[-1][1]
+
+
 def _antecedent(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The noun phrase ending a clause: a capitalised run, else a common-noun source."""
     run: list[tuple[int, int, str]] = []
@@ -386,6 +414,41 @@ def _sentence_subject(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if bare(run[0][2]).lower() in cues.NOT_NAMES and len(run) == 1:
         return None
     return run[0][0], run[-1][1]
+
+
+#: Common irregular past tenses: the first verb of a clause ("he began").
+_IRREGULAR_PAST = frozenset(
+    """
+    began went took made gave came got held kept left met ran sent spent stood won
+    brought built bought caught chose drew drove fell fought found felt grew heard
+    hit led let lost meant paid put read rose saw set shook sought sold struck
+    swore threw told thought understood wrote became broke
+    """.split()
+)
+
+
+def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False) -> tuple[int, int] | None:
+    """The subject of the sentence's first verb before ``pos``: who speaks
+    in "Fiorina was upfront about ..., saying" or "he used stronger language,
+    saying". The first verb is the first lower-case auxiliary, -ed form,
+    cue verb or common irregular past after the opening word."""
+    toks = _tokens(text, lo, pos)
+    for k in range(1, len(toks)):
+        t = toks[k][2]
+        w = bare(t).lower()
+        if not t[:1].islower() or _inside(toks[k][0], qspans):
+            continue
+        if w in cues.FINITE_BLOCKERS or w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3) or (
+            lexicon.is_cue_word(w) and w.endswith("s")
+        ):
+            subj = _np_before(text, lo, toks[k][0], qspans)
+            if subj.start >= subj.end:
+                return None
+            words = [x[2] for x in _tokens(text, subj.start, subj.end)]
+            if same_clause and any(bare(x[2]).lower() in cues.CLAUSE_WORDS for x in toks[k:]):
+                return None  # "..., because its society, eager for redress, wants"
+            return (subj.start, subj.end) if valid_subject(words) else None
+    return None
 
 
 def _coordinated(prev: list[tuple[int, int, str]]) -> bool:

@@ -72,7 +72,9 @@ from .phrases import (
     _clause_start,
     _colon_source,
     _coordinated,
+    agent_np,
     inverted_subject,
+    main_subject,
     _inside,
     _np_after,
     _np_before,
@@ -198,8 +200,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         cs, ce, key, v = item
         prev = _tokens(text, max(lo, cs - 40), cs)
         pw = bare(prev[-1][2]).lower() if prev else ""
-        if prev and prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or is_possessive(prev[-1][2])):
-            continue  # a noun: "the reports", "Trump's plans"
+        if prev and prev[-1][2][-1:].isalpha() and (
+            pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED)
+        ):
+            continue  # a noun: "the reports", "Trump's plans" (but "he's said")
         if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha():
             continue  # a noun after a preposition: "with support of", "for comment"
         if v is None and key in cues.SOURCE_AFTER_CUES:
@@ -222,12 +226,16 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             rule = _FAMILY_RULE.get(v.family, rule)
             if v.form == "base" and before == "to":
                 continue  # an infinitive: "wants to support"
-            if v.form == "past" and (before in cues.BE_FORMS or before == "as"):
-                continue  # a passive: "was asked", "is expected", "as opposed to"
             nxt = _NEXT_WORD.match(text, ce, hi)
             nw = nxt.group(1).lower() if nxt else ""
-            if v.form == "past" and nw == "by":
-                continue  # a reduced passive: "a staffer backed by the senator"
+            agent = _BY_AGENT.match(text, ce, hi) if v.form == "past" else None
+            if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent):
+                # A passive: "was asked", "is expected", "as opposed to", "a
+                # staffer backed by the senator". The agent after "by" speaks.
+                span = agent_np(text, agent.end(), hi) if agent and before != "as" else None
+                if span is not None:
+                    emit(_PASSIVE_RULE.get(kind, rule), cs, ce, span[0], span[1], None, None, kind, v)
+                continue
             if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()):
                 continue  # "backed off", "called off"
             if v.form == "ing" and before not in cues.BE_FORMS:
@@ -296,10 +304,24 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 rule = "statement.verb_subject" if rule != "statement.phrase" else rule
         elif subj.boundary_char == "," and v is not None:
             spans = _parenthetical_subject(text, lo, subj, qspans, v)
+            if not spans and v.form in ("past", "s"):
+                # "supports X, opposes Y": a list of verbs shares the subject.
+                if out and _same_tense(text, out[-1], v):
+                    src = out[-1].source
+                    out.append(Statement(rule, sent, cs, ce, Source(src.source, src.source_text, src.source_type,
+                                         src.source_outlet, src.pronoun), out[-1].via, out[-1].via_outlet, quote_for(cs), kind))
+                    continue
+                head = None if out else main_subject(text, lo, subj.boundary - 1, qspans, same_clause=True)
+                if head is not None:
+                    spans = [head]
         for ns, ne in spans:
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
     return out
 
+
+#: "was asked by host John Dickerson", "was confirmed as a passenger by".
+_BY_AGENT = re.compile(r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?\s+by\s+")
+_PASSIVE_RULE = {"statement": "statement.passive"}
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
 _NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
@@ -368,7 +390,15 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     rule = "statement.participle" if kind == "statement" else _FAMILY_RULE[v.family]
     head = text[lo:cs].rstrip()
     prev = head.rsplit(None, 1)[-1].lower() if head else ""
-    if not head.endswith(",") and prev not in cues.PARTICIPLE_OPENERS:
+    toks = _tokens(text, max(lo, cs - 120), cs)
+    withs = [k for k, t in enumerate(toks) if t[2].lower() == "with"]
+    if withs and 0 < len(toks) - withs[-1] - 1 <= cues.MAX_SUBJECT_WORDS:
+        np = toks[withs[-1] + 1 :]
+        if valid_subject([t[2] for t in np]) and not any(t[2][-1] in ",;:" for t in np):
+            # "with about three in 10 saying", "with one of her ads asking"
+            emit(rule, cs, ce, np[0][0], np[-1][1], None, None, kind, v)
+            return
+    if not head.rstrip("”\"’'").endswith(",") and prev not in cues.PARTICIPLE_OPENERS:
         return  # "screaming supporters", "some explaining to do"
     earlier = [st for st in out if st.cue_start < cs]
     if v.lemma == "cite":
@@ -391,19 +421,23 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         out.append(Statement(rule, earlier[-1].sentence, cs, ce, Source(src.source, src.source_text, src.source_type,
                              src.source_outlet, src.pronoun), earlier[-1].via, earlier[-1].via_outlet, earlier[-1].quote, kind))
         return
-    if not text[lo:cs].rstrip().endswith(","):
-        return
-    comma = text.rfind(",", lo, cs)
-    b, _ = _clause_start(text, lo, comma, qspans)
-    toks = _tokens(text, b, comma)
-    run: list[tuple[int, int, str]] = []
-    for t in toks:
-        if is_capitalised(t[2]) or (run and is_particle(t[2])):
-            run.append(t)
-        else:
-            break
-    if run and len(run) < len(toks) and any(bare(t[2]).lower() not in cues.NOT_NAMES for t in run):
-        emit(rule, cs, ce, run[0][0], run[-1][1], None, None, kind, v)
+    if head.endswith(","):
+        comma = text.rfind(",", lo, cs)
+        b, _ = _clause_start(text, lo, comma, qspans)
+        toks = _tokens(text, b, comma)
+        run: list[tuple[int, int, str]] = []
+        for t in toks:
+            if is_capitalised(t[2]) or (run and is_particle(t[2])):
+                run.append(t)
+            else:
+                break
+        if run and len(run) < len(toks) and any(bare(t[2]).lower() not in cues.NOT_NAMES for t in run):
+            emit(rule, cs, ce, run[0][0], run[-1][1], None, None, kind, v)
+            return
+    # Else the subject of the sentence ("he used stronger language, saying").
+    subject = main_subject(text, lo, cs, qspans)
+    if subject is not None:
+        emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
 
 
 def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[int]) -> list[Statement]:
