@@ -55,18 +55,18 @@ class Context:
 
     _cue_matches: list[re.Match] | None = None
     _cue_starts: list[int] | None = None
+    _cue_ends: list[int] | None = None
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match]:
         """Cue matches inside ``text[lo:hi]``: the text is scanned once."""
         if self._cue_matches is None:
             self._cue_matches = list(_CUE.finditer(self.text))
             self._cue_starts = [m.start() for m in self._cue_matches]
+            # Matches do not overlap, so their ends are sorted too.
+            self._cue_ends = [m.end() for m in self._cue_matches]
         a = bisect.bisect_left(self._cue_starts, lo)
-        b = a
-        n = len(self._cue_starts)
-        while b < n and self._cue_matches[b].end() <= hi:
-            b += 1
-        return self._cue_matches[a:b]
+        b = bisect.bisect_right(self._cue_ends, hi)
+        return self._cue_matches[a:b] if b > a else []
 
     def _materialise(self, floor: int) -> None:
         for lo, hi, rank in self.pending:

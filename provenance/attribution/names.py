@@ -152,6 +152,15 @@ def edit_distance_le1(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _run_token_kind(tok: str) -> int:
+    """1: a word of a name ("Trump", "Saratova,"); 2: a particle ("al",
+    "de"); 0: neither ("The", "But"). Memoised: the same tokens recur."""
+    if is_capitalised(tok) and (bare(tok) if "’" in tok or "'" in tok else tok.strip(_EDGE_PUNCT)).lower() not in cues.NOT_NAMES:
+        return 1
+    return 2 if is_particle(tok) else 0
+
+
 @dataclass
 class NameIndex:
     """Capitalised runs of a document, to expand surnames and "the ministry"."""
@@ -171,9 +180,8 @@ class NameIndex:
             cur_start = 0
             for t in _TOKEN.finditer(text, m.start(), m.end()):
                 tok = t.group(0)
-                ok = (is_capitalised(tok) and (
-                    bare(tok) if "’" in tok or "'" in tok else tok.strip(_EDGE_PUNCT)).lower() not in cues.NOT_NAMES)
-                if ok or (cur and is_particle(tok)):
+                kind = _run_token_kind(tok)
+                if kind == 1 or (cur and kind == 2):
                     if not cur:
                         cur_start = t.start()
                     cur.append(tok)
@@ -204,17 +212,27 @@ class NameIndex:
         # Indexes so that every lookup is a dict access plus a bisect, which
         # keeps a megabyte of text linear: surname -> [(start, full name)],
         # head word -> [(start, body name)].
-        self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
-        self._by_head: dict[str, list[tuple[int, str]]] = {}
+        # (Runs are keyed by their last word; titles are stripped and
+        # organisations dropped only for the few surnames looked up.)
+        self._runs_by_last: dict[str, list[tuple[int, list[str]]]] = {}
         for start, toks in self.runs:
             if len(toks) >= 2:
-                self._by_head.setdefault(bare(toks[-1]).casefold(), []).append((start, " ".join(toks)))
-            name = strip_titles(toks)
-            if len(name) < 2 or any(
-                bare(t).lower() in cues.ORG_WORDS or t in ("and", "&", "of", "for", "the") for t in name
-            ):
-                continue
-            self._by_surname.setdefault(bare(name[-1]).casefold(), []).append((start, name))
+                self._runs_by_last.setdefault(bare(toks[-1]).casefold(), []).append((start, toks))
+        self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
+
+    def _surname_entries(self, key: str) -> list[tuple[int, list[str]]]:
+        """Full personal names ending in ``key``, in text order."""
+        entries = self._by_surname.get(key)
+        if entries is None:
+            entries = []
+            for start, toks in self._runs_by_last.get(key, ()):
+                name = strip_titles(toks)
+                if len(name) >= 2 and not any(
+                    bare(t).lower() in cues.ORG_WORDS or t in ("and", "&", "of", "for", "the") for t in name
+                ):
+                    entries.append((start, name))
+            self._by_surname[key] = entries
+        return entries
 
     @staticmethod
     def _latest(entries: list, before: int):
@@ -226,16 +244,17 @@ class NameIndex:
         if not self._indexed:
             self._index()
         key = bare(surname).casefold()
-        entries = self._by_surname.get(key)
+        entries = self._surname_entries(key)
         if entries:
             name = self._latest(entries, before)
             if name is not None:
                 return " ".join([*name[:-1], bare(name[-1])])
         if len(key) >= cues.FUZZY_SURNAME_MIN:
             best: tuple[int, list[str]] | None = None
-            for other, ents in self._by_surname.items():
+            for other in list(self._runs_by_last):
                 if other[:1] != key[:1] or abs(len(other) - len(key)) > 1 or not edit_distance_le1(other, key):
                     continue
+                ents = self._surname_entries(other)
                 i = bisect.bisect_left(ents, before, key=lambda e: e[0])
                 if i > 0 and (best is None or ents[i - 1][0] > best[0]):
                     best = ents[i - 1]
@@ -247,8 +266,9 @@ class NameIndex:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
         if not self._indexed:
             self._index()
-        entries = self._by_head.get(head.casefold())
-        return self._latest(entries, before) if entries else None
+        entries = self._runs_by_last.get(head.casefold())
+        found = self._latest(entries, before) if entries else None
+        return " ".join(found) if found else None
 
     def is_common_word(self, word: str) -> bool:
         """Does the word also occur in lower case (so it is not a name)?
