@@ -875,3 +875,36 @@ def test_list_of_verbs_shares_the_subject() -> None:
 def test_verb_after_a_subordinate_clause_is_not_the_main_subjects() -> None:
     got = attributions("Officials are reluctant, because its society, eager for redress, wants revenge.")
     assert got == []
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, rule",
+    [
+        ("Trump went on to criticize the convention.", "Trump", "criticize", "statement.subject_verb"),
+        ("Mr. Pence used his keynote speech to offer encouragement.", "Pence", "offer", "statement.subject_verb"),
+        ("Trump also attempted to portray her as weak.", "Trump", "portray", "statement.subject_verb"),
+        ("The mayor was quick to praise the police.", "The mayor", "praise", "statement.subject_verb"),
+    ],
+)
+def test_infinitive_after_a_verb_that_is_no_cue(text: str, source: str, cue: str, rule: str) -> None:
+    c = one_any(text)
+    assert (c.source, c.cue, c.rule) == (source, cue, rule)
+    assert text[c.cue_start : c.cue_end] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton: 2,316.",  # a tally, not speech
+        "Revealed: What the videos contain.",  # a headline label
+        "BUSTED: Emails reveal the plan.",
+        "Wow: Glenn Beck just responded.",
+    ],
+)
+def test_colon_labels_and_tallies_are_not_speakers(text: str) -> None:
+    assert [c for c in attributions(text) if c.rule == "statement.colon"] == []
+
+
+def test_first_person_contraction_is_never_a_source_or_antecedent() -> None:
+    got = attributions("Ann Lee spoke. “I'll tell you what shameful is,” she said.")
+    assert [(c.source, c.source_text, c.cue) for c in got] == [("Ann Lee", "she", "said")]

@@ -22,6 +22,7 @@ from .phrases import _inside
 from .sentences import double_quotes
 
 _CUE = lexicon.cue_regex()
+_CONTRACTION = re.compile(r"[’']")
 _INITIAL_NAME = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=[“\"‘«]))"
     r"([^\W\d_][\w’'\-]*(?:[ \t\u00a0]+[^\W\d_][\w’'\-]*){0,2}?)(?=,|\s+[a-z])",
@@ -114,9 +115,9 @@ def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterat
         if not all(is_capitalised(w) for w in words):
             continue
         w = words[0]
-        lw = w.lower()
+        lw = _CONTRACTION.split(w.lower(), 1)[0]  # "I'll", "We've"
         if (
-            w.isupper() or lw in cues.NOT_NAMES or lw in cues.PLACES
+            w.isupper() or lw in cues.NOT_NAMES or lw in cues.FIRST_PERSON or lw in cues.PLACES
             or lw in cues.SOURCE_NOUNS or ctx.names.is_common_word(w)
             or ctx.gaz.resolve(" ".join(words)) is not None
             or any(x.lower() in cues.ORG_WORDS or x.lower() in cues.PLACES for x in words)

@@ -67,7 +67,9 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
         detail recount characterize portray dub label deem observe concur
         disagree agree reaffirm downplay elaborate object call continue
         lash rail point refer talk speak weigh counter muse rebut decline express
-        offer issue
+        offer issue assure reassure remind highlight echo encourage plead
+        lecture interject reference needle taunt lambaste excoriate berate
+        fault dispute challenge signal
     """),
     "cognition": ("belief", """
         believe think know feel fear worry hope expect doubt suspect assume
@@ -81,7 +83,7 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
     """),
     "stance": ("belief", """
         support oppose favor favour back endorse welcome embrace champion
-        advocate resist
+        advocate resist dislike
     """),
     "evidence": ("statement", """
         show find demonstrate illustrate document project
@@ -178,6 +180,8 @@ COLON_LABELS: frozenset[str] = frozenset(
     credit image caption breaking exclusive analysis opinion also more see
     subject re from to cc date time location where when what why how who
     warning tags tag category filed posted published email tel phone fax
+    wow latest revealed busted confirmed twitter facebook instagram youtube
+    transcript full text
     """.split()
 )
 

@@ -42,6 +42,7 @@ from ..outlets import Gazetteer, fold
 from . import cues
 
 _WS = re.compile(r"\s+")
+_CONTRACTION = re.compile(r"[’']")
 _TOKEN = re.compile(r"\S+")
 _DOCUMENT_BY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate)s?\s+(?:by|from)\s+(.+)$", re.I
@@ -318,7 +319,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     low = [bare(t).lower() for t in tokens]
     if len(tokens) == 1 and low[0] in cues.PRONOUNS:
         return Source(None, text, cues.PRONOUNS[low[0]], pronoun=True)
-    if low[0] in cues.FIRST_PERSON or (len(low) > 1 and low[0] in cues.DETERMINERS and low[1] in cues.FIRST_PERSON):
+    first = _CONTRACTION.split(low[0], 1)[0]  # "I’ll", "we're", "I've"
+    if first in cues.FIRST_PERSON or (len(low) > 1 and low[0] in cues.DETERMINERS and low[1] in cues.FIRST_PERSON):
         return None
     # "a report by the Institute ...": the author of the document speaks.
     m = _DOCUMENT_BY.match(text)

@@ -357,6 +357,7 @@ _BOUNDARY_TOKEN = re.compile(r"[,;:.!?”\"]$")
 
 
 _LEAD_COLON = re.compile(r"[“\"‘']?([^\W\d_][^\n:]{0,60}?)\s*:(?=\s+\S)")
+_COLON_TALLY = re.compile(r"\s*[\d$%]")  # "Clinton: 2,316.", "Sanders: $4.2 million"
 _QUOTE_COLON = re.compile(r":\s*[“\"«]")
 
 
@@ -373,6 +374,8 @@ def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] |
             and bare(words[0]).lower() not in cues.COLON_LABELS
             and not any(bare(w).lower() in cues.COLON_LABELS for w in words)
             and valid_subject(words) and not _is_datey(words[-1])
+            and not _COLON_TALLY.match(text, m.end(), hi)
+            and not (len(words) == 1 and lexicon.is_cue_word(bare(words[0]).lower()))
         ):
             return m.end() - 1, toks[0][0], toks[-1][1]
     for q in _QUOTE_COLON.finditer(text, lo, hi):

@@ -225,7 +225,16 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             kind = v.kind
             rule = _FAMILY_RULE.get(v.family, rule)
             if v.form == "base" and before == "to":
-                continue  # an infinitive: "wants to support"
+                # An infinitive: "wants to support" is one act (the cue is
+                # "wants"); after a verb that is no cue, "went on to
+                # criticize", "used his speech to offer", its subject speaks.
+                ctl = _CONTROL.search(text, max(lo, cs - 80), cs)
+                if ctl is not None:
+                    subj = _np_before(text, lo, ctl.start(), qspans)
+                    words = [t[2] for t in _tokens(text, subj.start, subj.end)]
+                    if subj.start < subj.end and valid_subject(words, v):
+                        emit(_FAMILY_RULE.get(v.family, rule), cs, ce, subj.start, subj.end, None, None, kind, v)
+                continue
             nxt = _NEXT_WORD.match(text, ce, hi)
             nw = nxt.group(1).lower() if nxt else ""
             agent = _BY_AGENT.match(text, ce, hi) if v.form == "past" else None
@@ -318,6 +327,15 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
     return out
 
+
+#: Verbs and adjectives that pass their subject to an infinitive cue and
+#: are no cue themselves ("went on to criticize", "was quick to praise",
+#: "took to Twitter to attack", "used his keynote speech to offer").
+_CONTROL = re.compile(
+    r"(?<![\w’'])(?:(?:went|goes|go|going)\s+on|(?:attempt|tr(?:y|ies|ied|ying)|seem|appear|beg(?:in|an|un)|start"
+    r"|mov|rush|hasten|proceed|manag|struggl|fail)\w*|(?:quick|eager|careful|poised|set|scheduled|expected|likely)"
+    r"|(?:took|takes|take|taking)\s+to\s+[^,.;:!?“”\"]{1,40}?|(?:used|uses|use|using)\s+[^,.;:!?“”\"]{1,40}?)\s+to\s+$"
+)
 
 #: "was asked by host John Dickerson", "was confirmed as a passenger by".
 _BY_AGENT = re.compile(r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?\s+by\s+")
