@@ -93,7 +93,7 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
 #: Verbs that count only with one of these particles after them ("pointed
 #: out", "refers to", "talked about"); the particle is part of the cue.
 PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
-    "point": ("out", "to"), "refer": ("to",), "talk": ("about",), "speak": ("about", "of", "to", "with"),
+    "point": ("out", "to"), "refer": ("to",), "talk": ("about",), "speak": ("about", "of", "to", "with", "out"),
     "lash": ("out",), "rail": ("against",), "weigh": ("in",), "push": ("for", "back"), "campaign": ("for", "against"),
     "vote": ("for", "against"), "call": ("for", "on"), "strive": ("for",),
 }
@@ -152,6 +152,17 @@ CORE_SPEECH: frozenset[str] = frozenset(
 #: Words after which an -ing cue continues the sentence's source ("...,
 #: adding", "before adding") rather than modifying a noun.
 PARTICIPLE_OPENERS: frozenset[str] = frozenset("after before while by and then when without also".split())
+
+#: Documents through which their author speaks: "filed a lawsuit alleging",
+#: "ran editorials pushing", "sent an email vowing".
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    lawsuit lawsuits suit petition petitions editorial editorials email emails
+    e-mail tweet tweets statement statements letter letters ad ads post posts
+    memo complaint resolution op-ed column video videos message messages
+    release op-eds motion brief filing
+    """.split()
+)
 
 #: Verbs that attribute only when punctuation or a quotation follows
 #: ("he continued: ..."); otherwise they are aspect ("continues to run").
@@ -246,7 +257,7 @@ AUXILIARIES: frozenset[str] = frozenset(
     further still just now first recently initially allegedly publicly
     privately separately not never often do does did must n't don’t doesn’t
     didn’t don't doesn't didn't won’t won't wouldn’t wouldn't cannot can’t
-    can't still strongly clearly long
+    can't still strongly clearly long even since
     """.split()
 )
 
@@ -330,7 +341,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     lawsuit suit letter missive petition complaint indictment affidavit
     ruling memo ad advertisement commercial editorial column op-ed piece
     article book manifesto platform website page release projection
-    forecast transcript
+    forecast transcript polling school university college hospital
     """.split()
 )
 

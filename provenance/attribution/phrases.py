@@ -79,10 +79,11 @@ def _source_noun(w: str) -> bool:
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand".split())
 
 
-def _adjectival(low: list[str], k: int) -> bool:
-    """An -ed word inside a noun phrase ("registered voters", "those surveyed")."""
+def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
+    """An -ed word inside a noun phrase ("registered voters", "those
+    surveyed", "retired neurosurgeon Ben Carson")."""
     if k < len(low) - 1:
-        return _source_noun(low[-1])
+        return head_is_name or _source_noun(low[-1]) or low[k + 1] in cues.TITLE_WORDS or _source_noun(low[k + 1])
     return k > 0 and (low[k - 1] == "those" or _source_noun(low[k - 1]))
 
 
@@ -95,7 +96,7 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         if not is_capitalised(t):
             if w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS):
                 return False
-            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _adjectival(low, k):
+            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _adjectival(low, k, is_capitalised(toks[-1])):
                 return False
     head, first = toks[-1], low[0]
     if len(low) > 1 and low[-1].endswith("ed") and (low[-2] == "those" or _source_noun(low[-2])):
@@ -185,7 +186,10 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
     toks = _tokens(text, b, pos)
     for k in range(len(toks) - 1, -1, -1):
         # A clause word, or a bare punctuation token (the "-" of a dateline).
-        if bare(toks[k][2]).lower() in cues.CLAUSE_WORDS or not any(ch.isalnum() for ch in toks[k][2]):
+        w = bare(toks[k][2]).lower()
+        if w == "since" and k > 0 and toks[k - 1][2].lower() in ("has", "have", "had"):
+            continue  # "She has since stressed": an adverb
+        if w in cues.CLAUSE_WORDS or not any(ch.isalnum() for ch in toks[k][2]):
             toks = toks[k + 1 :]
             break
     while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
@@ -198,6 +202,10 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
                 toks = toks[:-1]
             break
+    if toks and toks[0][2].lower() in ("last", "this", "next", "earlier", "later") and all(
+        _is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[1:]
+    ):
+        toks = []  # "Trump, whose views ..., last year proposed": only a time phrase
     if toks and bare(toks[0][2]).lower() in cues.PREPOSITIONS:
         last_date = max((k for k, t in enumerate(toks) if _is_datey(t[2])), default=-1)
         if last_date >= 0:
@@ -525,7 +533,7 @@ def _descriptor(toks: list[tuple[int, int, str]]) -> bool:
     first = toks[0][2]
     return (
         not is_capitalised(first) or is_possessive(first) or _PARTY_TAG.match(first) is not None
-        or any(t[2] in ("who", "which") for t in toks[:2])
+        or any(t[2] in ("who", "which", "whose") for t in toks[:2])
         or (len(toks) > 1 and any(is_possessive(t[2]) for t in toks[:2]))
     )
 

@@ -204,7 +204,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED)
         ):
             continue  # a noun: "the reports", "Trump's plans" (but "he's said")
-        if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha():
+        if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
+            len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
+        ):
             continue  # a noun after a preposition: "with support of", "for comment"
         if v is None and key in cues.SOURCE_AFTER_CUES:
             span = _np_after(text, ce, hi, any_start=key == "according to")
@@ -291,8 +293,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 # "France, which announced", "voters who want": the antecedent.
                 if len(words) > 1:
                     run = _tokens(text, subj.start, subj.end)[:-1]
-                    if not valid_subject([t[2] for t in run]) or any(t[2] in _OBJECT_PREPOSITIONS for t in run):
+                    if any(t[2] in _OBJECT_PREPOSITIONS for t in run):
                         run = []  # "children in Syria and Iraq who": not the antecedent's name
+                    elif not valid_subject([t[2] for t in run]):
+                        run = _antecedent(run)  # "This angered Hispanics who viewed it"
+                        if run and not valid_subject([t[2] for t in run]):
+                            run = []
                 else:
                     run = _antecedent(_tokens(text, lo, subj.boundary - 1))
                 if run:
@@ -416,6 +422,13 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
             # "with about three in 10 saying", "with one of her ads asking"
             emit(rule, cs, ce, np[0][0], np[-1][1], None, None, kind, v)
             return
+    if bare(prev) in cues.DOCUMENT_NOUNS and not earlier_in(out, cs):
+        # "filed a lawsuit alleging", "has run editorials pushing": whoever
+        # put the document out speaks through it.
+        subject = main_subject(text, lo, cs, qspans)
+        if subject is not None:
+            emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+        return
     if not head.rstrip("”\"’'").endswith(",") and prev not in cues.PARTICIPLE_OPENERS:
         return  # "screaming supporters", "some explaining to do"
     earlier = [st for st in out if st.cue_start < cs]
@@ -456,6 +469,10 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     subject = main_subject(text, lo, cs, qspans)
     if subject is not None:
         emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+
+
+def earlier_in(out: list[Statement], cs: int) -> bool:
+    return any(st.cue_start < cs for st in out)
 
 
 def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[int]) -> list[Statement]:
