@@ -908,3 +908,25 @@ def test_colon_labels_and_tallies_are_not_speakers(text: str) -> None:
 def test_first_person_contraction_is_never_a_source_or_antecedent() -> None:
     got = attributions("Ann Lee spoke. “I'll tell you what shameful is,” she said.")
     assert [(c.source, c.source_text, c.cue) for c in got] == [("Ann Lee", "she", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, kind, source, cue",
+    [
+        ("This angered Hispanics who viewed it as a snub.", "belief", "Hispanics", "viewed"),
+        ("After the vote, retired neurosurgeon Ben Carson told supporters he would quit.", "statement", "Ben Carson",
+         "told"),
+        ("Trump, whose views have upset his party, last year proposed a ban.", "statement", "Trump", "proposed"),
+        ("Ann Lee has since stressed that she did not send it.", "statement", "Ann Lee", "stressed"),
+        ("Neither man has spoken out about it.", "statement", "Neither man", "spoken out"),
+        ("Only about 4 in 10 Republican voters in each state want a wall.", "belief",
+         "Only about 4 in 10 Republican voters in each state", "want"),
+        ("Ann Lee is continuing to insist she will release them.", "statement", "Ann Lee", "insist"),
+        ("In 2013, Attorney General Eric Schneiderman filed a lawsuit alleging that Trump had lied.", "statement",
+         "Eric Schneiderman", "alleging"),
+    ],
+)
+def test_more_subject_shapes(text: str, kind: str, source: str, cue: str) -> None:
+    c = one_any(text)
+    assert (c.kind, c.source, c.cue) == (kind, source, cue)
+    assert text[c.cue_start : c.cue_end] == cue

@@ -93,7 +93,7 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
 #: Verbs that count only with one of these particles after them ("pointed
 #: out", "refers to", "talked about"); the particle is part of the cue.
 PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
-    "point": ("out", "to"), "refer": ("to",), "talk": ("about",), "speak": ("about", "of", "to", "with", "out"),
+    "point": ("out", "to"), "refer": ("to",), "talk": ("about", "up", "to"), "speak": ("about", "of", "to", "with", "out"),
     "lash": ("out",), "rail": ("against",), "weigh": ("in",), "push": ("for", "back"), "campaign": ("for", "against"),
     "vote": ("for", "against"), "call": ("for", "on"), "strive": ("for",),
 }

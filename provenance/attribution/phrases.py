@@ -113,8 +113,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     for k in range(1, len(low) - 1):
         if low[k] in ("of", "for", "at", "from", "in") and not is_capitalised(toks[k - 1]):
             if _source_noun(low[k - 1]) or low[k - 1] in cues.TITLE_WORDS:
-                return True
-            break
+                return True  # "voters in each state", "4 in 10 voters in Ohio"
+
     if is_capitalised(head) and low[-1] not in cues.NOT_NAMES and not _is_datey(head):
         return True
     start = 1 if first in cues.DETERMINERS or first in {"one", "another"} else 0

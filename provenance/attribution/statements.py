@@ -339,7 +339,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 #: "took to Twitter to attack", "used his keynote speech to offer").
 _CONTROL = re.compile(
     r"(?<![\w’'])(?:(?:went|goes|go|going)\s+on|(?:attempt|tr(?:y|ies|ied|ying)|seem|appear|beg(?:in|an|un)|start"
-    r"|mov|rush|hasten|proceed|manag|struggl|fail)\w*|(?:quick|eager|careful|poised|set|scheduled|expected|likely)"
+    r"|mov|rush|hasten|proceed|manag|struggl|fail|continu)\w*|(?:quick|eager|careful|poised|set|scheduled|expected|likely)"
     r"|(?:took|takes|take|taking)\s+to\s+[^,.;:!?“”\"]{1,40}?|(?:used|uses|use|using)\s+[^,.;:!?“”\"]{1,40}?)\s+to\s+$"
 )
 
@@ -369,7 +369,10 @@ def _fits(v: lexicon.Verb | None, src: Source, words: list[str]) -> bool:
     """Evidence verbs ("shows", "found") speak only for documents and bodies."""
     if v is None or v.family != "evidence":
         return True
-    return src.source_type in ("outlet", "organization") or bare(words[-1]).lower() in cues.EVIDENCE_NOUNS
+    # "a poll found", "Exit polls taken in South Carolina found"
+    return src.source_type in ("outlet", "organization") or any(
+        bare(w).lower() in cues.EVIDENCE_NOUNS for w in words if not is_capitalised(w)
+    )
 
 
 def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tuple[int, int, str, lexicon.Verb | None]]:
