@@ -930,3 +930,21 @@ def test_more_subject_shapes(text: str, kind: str, source: str, cue: str) -> Non
     c = one_any(text)
     assert (c.kind, c.source, c.cue) == (kind, source, cue)
     assert text[c.cue_start : c.cue_end] == cue
+
+
+def test_coordinated_verb_after_a_time_phrase() -> None:
+    got = attributions("Ruth Marcus has been critical of Mr. Trump but on Tuesday wrote that she agreed with him.")
+    assert [(c.source, c.source_text, c.cue) for c in got] == [
+        ("Ruth Marcus", "Ruth Marcus", "wrote"),
+        ("Ruth Marcus", "she", "agreed"),
+    ]
+
+
+def test_relative_after_a_preposition_and_subordinate_opening() -> None:
+    c = one_any("Rubio is running an ad in which he declares that life is good.")
+    assert (c.source, c.source_text, c.cue) == ("Rubio", "he", "declares")
+    got = attributions("When Trump said it, Cruz shrugged, saying nothing.")
+    assert [(c.source, c.cue, c.rule) for c in got] == [
+        ("Trump", "said", "statement.subject_verb"),
+        ("Cruz", "saying", "statement.participle"),  # the main clause's subject, not the subordinate one's
+    ]

@@ -428,7 +428,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     he she they we i you his her their our my your what who which why how
     only just even many most some several both all every each no not one two
     three four five six seven eight nine ten few more less much such other
-    another any once later earlier soon often never always perhaps maybe yet
+    another any once later earlier soon often never always perhaps maybe yet ever
     though although because while whereas where there thus hence instead
     """.split()
 )

@@ -158,6 +158,7 @@ def _clause_start(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -
     return lo, ""
 
 
+_RELATIVES = frozenset("which who whom whose".split())
 _TIME_OPENERS = frozenset("on in at during last this earlier later early late".split())
 _TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend month year".split())
 
@@ -189,7 +190,9 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         w = bare(toks[k][2]).lower()
         if w == "since" and k > 0 and toks[k - 1][2].lower() in ("has", "have", "had"):
             continue  # "She has since stressed": an adverb
-        if w in cues.CLAUSE_WORDS or not any(ch.isalnum() for ch in toks[k][2]):
+        if w in cues.CLAUSE_WORDS or not any(ch.isalnum() for ch in toks[k][2]) or (
+            w in _RELATIVES and k > 0 and bare(toks[k - 1][2]).lower() in cues.PREPOSITIONS | {"of", "to"}
+        ):  # "in which he declares"; "the official who spoke to us said" keeps its relative clause
             toks = toks[k + 1 :]
             break
     while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
@@ -465,8 +468,11 @@ def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False
 def _coordinated(prev: list[tuple[int, int, str]]) -> bool:
     """Is the verb the second of a pair ("... and called", "but has denied")?"""
     k = len(prev) - 1
-    while k >= 0 and (prev[k][2] in cues.AUXILIARIES or (prev[k][2].endswith("ly") and prev[k][2].islower())):
-        k -= 1
+    while k >= 0 and (
+        prev[k][2] in cues.AUXILIARIES or (prev[k][2].endswith("ly") and prev[k][2].islower())
+        or _is_datey(prev[k][2]) or prev[k][2] in _TIME_OPENERS or prev[k][2] in _TIME_WORDS
+    ):
+        k -= 1  # "... but on Tuesday wrote", "and last week said"
     return k >= 0 and prev[k][2] in ("and", "but", "or")
 
 

@@ -261,7 +261,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 out.append(Statement(rule, sent, cs, ce, Source(src.source, src.source_text, src.source_type,
                                      src.source_outlet, src.pronoun), out[-1].via, out[-1].via_outlet, quote_for(cs), kind))
             else:
-                head = _sentence_subject(text, lo, cs)
+                # "Ruth Marcus has been critical of X but wrote": the subject
+                # of the first verb; else a name opening the sentence.
+                head = _sentence_subject(text, lo, cs) or main_subject(text, lo, cs, qspans, same_clause=True)
                 if head is not None:
                     emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
             continue
@@ -450,6 +452,14 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
                 return
             emit("statement.citing", cs, ce, cited[0], cited[1], x.source, x.source_outlet)
             return
+    if earlier and _opens_with_subordinate(text, lo) and text.find(",", earlier[-1].cue_end, cs) >= 0:
+        # "Ever since she endorsed X, Ms. Warren has been ..., attacking":
+        # the main clause's subject, not the subordinate clause's.
+        comma = text.find(",", earlier[-1].cue_end, cs)
+        subject = main_subject(text, comma + 1, cs, qspans)
+        if subject is not None:
+            emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+            return
     if earlier:
         src = earlier[-1].source
         out.append(Statement(rule, earlier[-1].sentence, cs, ce, Source(src.source, src.source_text, src.source_type,
@@ -472,6 +482,13 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     subject = main_subject(text, lo, cs, qspans)
     if subject is not None:
         emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+
+
+def _opens_with_subordinate(text: str, lo: int) -> bool:
+    """Does the sentence open with a subordinate clause ("Ever since she
+    endorsed ...,", "When he said ...,")?"""
+    words = text[lo : lo + 40].split()[:2]
+    return any(bare(w).lower() in cues.CLAUSE_WORDS - {"that", "so", "but"} for w in words)
 
 
 def earlier_in(out: list[Statement], cs: int) -> bool:
