@@ -205,6 +205,8 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
                 toks = toks[:-1]
             break
+    while toks and toks[0][2].lower() in ("and", "but", "or", "yet", "so"):
+        toks = toks[1:]  # "... and I've told": the conjunction opens the clause
     if toks and toks[0][2].lower() in ("last", "this", "next", "earlier", "later") and all(
         _is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[1:]
     ):
