@@ -948,3 +948,36 @@ def test_relative_after_a_preposition_and_subordinate_opening() -> None:
         ("Trump", "said", "statement.subject_verb"),
         ("Cruz", "saying", "statement.participle"),  # the main clause's subject, not the subordinate one's
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, cue, rule",
+    [
+        # any determined noun phrase may "say"
+        ("The NFL legend said people misunderstand Trump.", "The NFL legend", "The NFL legend", "said",
+         "statement.subject_verb"),
+        ("One attendee, who like others spoke on the condition of anonymity, said the mood was grim.",
+         "One attendee", "One attendee", "said", "statement.subject_verb"),
+        ("Abortion rights advocates said the ruling matters.", "Abortion rights advocates",
+         "Abortion rights advocates", "said", "statement.subject_verb"),
+        ("“It is worse,” says a narrator.", "a narrator", "a narrator", "says", "statement.verb_subject"),
+        # adverbs and emphatic reflexives are not part of the subject
+        ("Ford itself said the deal was on.", "Ford", "Ford", "said", "statement.subject_verb"),
+        ("Carter however said he would welcome it.", "Carter", "Carter", "said", "statement.subject_verb"),
+        # abbreviations inside an inverted subject, ranks after a service name
+        ("“I disagree,” said retired Army Lt. Gen. Mick Bednarek, who served in Iraq.", "Mick Bednarek",
+         "retired Army Lt. Gen. Mick Bednarek", "said", "statement.verb_subject"),
+        # the subject of a first verb set off by descriptors; the last conjunct
+        ("Gary Emineth, a former state party chairman, became a delegate and said he leans to Trump.",
+         "Gary Emineth", "Gary Emineth", "said", "statement.subject_verb"),
+        ("It is the provision Democrats opposed and Obama said he would have vetoed.", "Obama", "Obama", "said",
+         "statement.subject_verb"),
+    ],
+)
+def test_say_subjects(text: str, source: str, source_text: str, cue: str, rule: str) -> None:
+    c = one_any(text)
+    assert (c.source, c.source_text, c.cue, c.rule) == (source, source_text, cue, rule)
+
+
+def test_aspect_continue_is_not_a_say_verb_for_any_noun_phrase() -> None:
+    assert [c.cue for c in attributions("Observers have warned that the assault could continue.")] == ["warned"]

@@ -257,7 +257,8 @@ AUXILIARIES: frozenset[str] = frozenset(
     further still just now first recently initially allegedly publicly
     privately separately not never often do does did must n't don’t doesn’t
     didn’t don't doesn't didn't won’t won't wouldn’t wouldn't cannot can’t
-    can't still strongly clearly long even since
+    can't still strongly clearly long even since however overall itself
+    himself herself themselves
     """.split()
 )
 

@@ -354,6 +354,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     run_low = [bare(t).lower() for t in run]
     if len(run) == 1 and (run_low[0] in cues.PLACES or fold(run[0]) in cues.PLACES):
         return Source(bare(run[0]) if run == tokens else text, text, "government")
+    titled = strip_titles(run)
+    if 2 <= len(titled) < len(run) and not any(bare(t).lower() in cues.ORG_WORDS for t in titled):
+        # "Army Lt. Gen. Mick Bednarek", "Interior Ministry spokesman Ivan Petrov": a person
+        return Source(" ".join(bare(t) if i == len(titled) - 1 else t for i, t in enumerate(titled)), text, "person")
     if any(w in cues.ORG_WORDS for w in run_low):
         body = " ".join(run)
         kind = "government" if any(w in cues.GOVERNMENT_WORDS for w in run_low) else "organization"

@@ -32,6 +32,22 @@ _CUT_AFTER = frozenset("on about that who which after following during when whil
 _NP_END = re.compile(r"[,;:!?“”\"«»()]|\.(?:\s|$)")
 
 
+def _np_end(text: str, start: int, hi: int) -> int:
+    """Where a noun phrase starting at ``start`` must end: punctuation, or a
+    period that is not an abbreviation's ("Lt. Gen. Mick Bednarek")."""
+    pos = start
+    while True:
+        m = _NP_END.search(text, pos, hi)
+        if m is None:
+            return hi
+        if text[m.start()] == ".":
+            word = text[max(start, text.rfind(" ", start, m.start()) + 1) : m.start() + 1].lower()
+            if word in cues.ABBREVIATIONS:
+                pos = m.end()
+                continue
+        return m.start()
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     for s, e in spans:
         if s <= pos < e:
@@ -87,14 +103,36 @@ def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
     return k > 0 and (low[k - 1] == "those" or _source_noun(low[k - 1]))
 
 
+#: Lemmas of the "say" core: with these, any determined noun phrase speaks.
+_SAY_LEMMAS = frozenset(v.lemma for w in cues.CORE_SPEECH if (v := lexicon.verb(w)) is not None) - cues.PUNCT_ONLY_VERBS
+_QUANTIFIERS = frozenset("one another each every many some several few most both all no".split())
+
+
+def _determined_noun_phrase(toks: list[str], low: list[str]) -> bool:
+    """A short noun phrase opened by a determiner, quantifier or possessive
+    and ending in a lower-case noun ("the NFL legend", "another ranking")."""
+    if len(toks) > 8 or not (low[0] in cues.DETERMINERS or low[0] in _QUANTIFIERS or is_possessive(toks[0])):
+        return False
+    head = toks[-1]
+    if not head[:1].islower() or not head.replace("-", "").replace("’", "").replace("'", "").isalnum():
+        return False
+    return not any(w in cues.CLAUSE_WORDS or w in _NP_BREAKERS for w in low[1:])
+
+
+_NP_BREAKERS = frozenset("and or but to not".split())
+
+
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
+    last = len(toks) - 1
     for k, (t, w) in enumerate(zip(toks, low)):
         if not is_capitalised(t):
-            if w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS):
+            if w in cues.FINITE_BLOCKERS or (
+                lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS and not (k == last and _source_noun(w))
+            ):  # ("Abortion rights advocates": a noun that is also a verb form, as the head)
                 return False
             if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _adjectival(low, k, is_capitalised(toks[-1])):
                 return False
@@ -109,6 +147,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         return False  # "They search for something he": a clause, not a subject
     if low[-1] in cues.PRONOUNS or _source_noun(low[-1]):
         return True
+    if v is not None and v.lemma in _SAY_LEMMAS and _determined_noun_phrase(toks, low):
+        return True  # "The NFL legend said", "One attendee said", "the 46-year-old said"
     # "The former secretary of state": the head stands before "of".
     for k in range(1, len(low) - 1):
         if low[k] in ("of", "for", "at", "from", "in") and not is_capitalised(toks[k - 1]):
@@ -232,8 +272,7 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
     It must start like a source (a capital, a determiner, a source noun)
     unless ``any_start`` ("according to exit polls", "... to company
     documents": whatever follows "according to" is the source)."""
-    m = _NP_END.search(text, start, hi)
-    end = m.start() if m else hi
+    end = _np_end(text, start, hi)
     toks = _tokens(text, start, end)
     out: list[tuple[int, int, str]] = []
     for k, t in enumerate(toks):
@@ -296,14 +335,13 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject([t[2] for t in _tokens(text, *after)]):
         return after
     # Roles and adjectives before a name or a role noun.
-    m = _NP_END.search(text, start, hi)
-    toks = _tokens(text, start, m.start() if m else hi)
+    toks = _tokens(text, start, _np_end(text, start, hi))
     run: list[tuple[int, int, str]] = []
     for t in toks[: cues.MAX_SUBJECT_WORDS + 1]:
         w = bare(t[2]).lower()
         if run and (w in _CUT_AFTER or _is_datey(t[2])) and not is_capitalised(t[2]):
             break
-        if not bare(t[2]).replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha():
+        if not bare(t[2]).replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalnum():
             return None
         if w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and not _source_noun(w)) or w in cues.CLAUSE_WORDS:
             return None
@@ -311,11 +349,12 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     if len(run) < 2 or len(run) > cues.MAX_SUBJECT_WORDS:
         return None
     first, last = bare(run[0][2]).lower(), run[-1][2]
-    if not (is_capitalised(run[0][2]) or first in cues.DETERMINERS or first in ("one", "another")
-            or _source_noun(first) or first in cues.TITLE_WORDS):
+    determined = first in cues.DETERMINERS or first in ("one", "another")
+    if not (is_capitalised(run[0][2]) or determined or _source_noun(first) or first in cues.TITLE_WORDS
+            or is_capitalised(last)):  # "said retired Army Lt. Gen. Mick Bednarek"
         return None
-    if not (is_capitalised(last) or _source_noun(bare(last).lower())) or is_possessive(last):
-        return None
+    if not (is_capitalised(last) or _source_noun(bare(last).lower()) or determined) or is_possessive(last):
+        return None  # ("says a narrator.", "said the 46-year-old.")
     span = (run[0][0], run[-1][1])
     return span if _ends_inverted_subject(text, span, hi) else None
 
@@ -327,9 +366,8 @@ def agent_np(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The agent after a passive's "by" ("asked by host John Dickerson
     whether", "rejected by a series of congressional inquiries."): up to
     punctuation or a word that starts a clause."""
-    m = _NP_END.search(text, start, hi)
     run: list[tuple[int, int, str]] = []
-    for t in _tokens(text, start, m.start() if m else hi):
+    for t in _tokens(text, start, _np_end(text, start, hi)):
         w = bare(t[2]).lower()
         if not is_capitalised(t[2]) and (
             w in _AGENT_STOP or lexicon.is_cue_word(w) or w in _IRREGULAR_PAST or (w.endswith("ed") and run)
@@ -459,6 +497,9 @@ def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False
         ):
             subj = _np_before(text, lo, toks[k][0], qspans)
             if subj.start >= subj.end:
+                if subj.boundary_char == ",":  # "Gary Emineth, a former chairman, became ... and said"
+                    spans = _parenthetical_subject(text, lo, subj, qspans, None)
+                    return spans[0] if spans else None
                 return None
             words = [x[2] for x in _tokens(text, subj.start, subj.end)]
             if same_clause and any(bare(x[2]).lower() in cues.CLAUSE_WORDS for x in toks[k:]):

@@ -312,6 +312,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 continue
             if valid_subject(words, v) and not _adjective_before_noun(words, v):
                 spans = _split_and(text, subj.start, subj.end)
+            elif "and" in words[:-1]:
+                # "the bill Democrats opposed and Obama said": the last conjunct
+                # opens a clause of its own when it is a name or a pronoun.
+                toks = _tokens(text, subj.start, subj.end)
+                k = max(i for i, t in enumerate(toks) if t[2] == "and")
+                tail = [t[2] for t in toks[k + 1 :]]
+                if tail and (is_capitalised(tail[0]) or tail[0].lower() in cues.PRONOUNS) and valid_subject(tail, v):
+                    spans = [(toks[k + 1][0], toks[-1][1])]
         elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell")) and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
             # "X, <descriptor>, said" before "..., said X".
             spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char == "," else []
