@@ -981,3 +981,28 @@ def test_say_subjects(text: str, source: str, source_text: str, cue: str, rule: 
 
 def test_aspect_continue_is_not_a_say_verb_for_any_noun_phrase() -> None:
     assert [c.cue for c in attributions("Observers have warned that the assault could continue.")] == ["warned"]
+
+
+@pytest.mark.parametrize(
+    "text, kind, source, source_text, cue, rule",
+    [
+        ("Donald Trump Praises Breitbart’s Washington Political Editor", "statement", "Donald Trump", "Donald Trump",
+         "Praises", "statement.headline"),
+        ("Hillary Just Vowed To Never Utter These 2 Words", "statement", "Hillary", "Hillary", "Vowed",
+         "statement.headline"),
+        # words the article also writes in lower case are common nouns
+        ("Clinton Campaign Wants A New Chair. The campaign is large.", "belief", "Clinton campaign",
+         "Clinton Campaign", "Wants", "belief.intention"),
+        ("New Poll Shows Large Gap. The poll is new.", "statement", "new poll", "New Poll", "Shows",
+         "statement.headline"),
+    ],
+)
+def test_title_case_headlines(text: str, kind: str, source: str, source_text: str, cue: str, rule: str) -> None:
+    c = one_any(text)
+    assert (c.kind, c.source, c.source_text, c.cue, c.rule) == (kind, source, source_text, cue, rule)
+    assert text[c.cue_start : c.cue_end] == cue
+
+
+@pytest.mark.parametrize("text", ["The Best Of The Week In Photos", "Ten Things We Learned", "Support Grows For Plan"])
+def test_title_case_without_a_speaker(text: str) -> None:
+    assert attributions(text) == []

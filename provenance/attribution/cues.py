@@ -556,6 +556,7 @@ CONFIDENCE: dict[str, float] = {
     "statement.relay": 0.8,
     "statement.participle": 0.65,
     "statement.passive": 0.7,
+    "statement.headline": 0.7,
     "statement.nested": 0.6,
     "credit.photo": 0.85,
     "credit.byline": 0.9,

@@ -67,6 +67,7 @@ from .names import (
 )
 from .phrases import (
     _OBJECT_PREPOSITIONS,
+    _source_noun,
     _adjective_before_noun,
     _antecedent,
     _clause_start,
@@ -499,6 +500,43 @@ def _opens_with_subordinate(text: str, lo: int) -> bool:
     return any(bare(w).lower() in cues.CLAUSE_WORDS - {"that", "so", "but"} for w in words)
 
 
+_HEADLINE_ADVERBS = frozenset("just now also again finally still already quietly reportedly".split())
+
+
+def headline_statement(ctx: Context, sent: Sentence, rank: int) -> Statement | None:
+    """A Title Case headline: "Donald Trump Praises Breitbart's Editor",
+    "New Poll Shows Gap", "Hillary Just Vowed To ...". The first verb form
+    (-s or past; a bare form is too often a noun) after a name speaks for it."""
+    text = ctx.text
+    toks = _tokens(text, sent.start, sent.end)
+    if not 3 <= len(toks) <= 20 or sum(is_capitalised(t[2]) or not t[2][:1].isalpha() for t in toks) < 0.8 * len(toks):
+        return None
+    while toks and toks[0][2].isdigit():
+        toks = toks[1:]  # "6 Zoe Questioned ...": a numbered list item
+    for k in range(1, len(toks)):
+        word = bare(toks[k][2])
+        v = lexicon.verb(word)
+        if v is None or v.form not in ("s", "past") or not word[:1].isupper():
+            continue
+        subj = toks[:k]
+        while subj and bare(subj[-1][2]).lower() in _HEADLINE_ADVERBS:
+            subj = subj[:-1]
+        words = [t[2] for t in subj]
+        if not subj or len(subj) > 5 or any(ch.isdigit() for w in words for ch in w) or not valid_subject(words, v):
+            return None  # ("Russia Repatriates 38 Children of Islamic State Suspects": no name before a verb)
+        # Title Case hides common nouns ("New Poll", "Clinton Campaign"):
+        # words the article also writes in lower case are lowered.
+        mention = " ".join(w.lower() if ctx.names.is_common_word(bare(w)) else w for w in words)
+        src = classify(mention, ctx.gaz, ctx.names, subj[0][0])
+        if src is None or src.pronoun or not _fits(v, src, mention.split()):
+            return None
+        src.source_text = collapse(text[subj[0][0] : subj[-1][1]])
+        cs = text.find(word, toks[k][0])
+        return Statement(_FAMILY_RULE.get(v.family, "statement.subject_verb") if v.kind == "belief" else "statement.headline",
+                         sent, cs, cs + len(word), src, kind=v.kind)
+    return None
+
+
 def earlier_in(out: list[Statement], cs: int) -> bool:
     return any(st.cue_start < cs for st in out)
 
@@ -516,6 +554,10 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
             indexed.add(sent.paragraph)
         index_paragraph(ctx, sent.start, sent.end, rank)
         top = statements_in(ctx, sent, sent.start, sent.end, rank, None)
+        if not top:
+            headline = headline_statement(ctx, sent, rank)
+            if headline is not None:
+                top = [headline]
         out.extend(top)
         speaker: Source | None = None
         if top:
