@@ -884,6 +884,10 @@ def test_verb_after_a_subordinate_clause_is_not_the_main_subjects() -> None:
         ("Mr. Pence used his keynote speech to offer encouragement.", "Pence", "offer", "statement.subject_verb"),
         ("Trump also attempted to portray her as weak.", "Trump", "portray", "statement.subject_verb"),
         ("The mayor was quick to praise the police.", "The mayor", "praise", "statement.subject_verb"),
+        ("Caucus-goers were slightly more likely to say they preferred Clinton.", "Caucus-goers", "say",
+         "statement.subject_verb"),
+        ("Tom Emanuel stood at a Bush event here to say he was leaning toward Trump.", "Tom Emanuel", "say",
+         "statement.subject_verb"),
     ],
 )
 def test_infinitive_after_a_verb_that_is_no_cue(text: str, source: str, cue: str, rule: str) -> None:

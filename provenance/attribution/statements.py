@@ -233,7 +233,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 # criticize", "used his speech to offer", its subject speaks.
                 ctl = _CONTROL.search(text, max(lo, cs - 80), cs)
                 if ctl is not None:
-                    subj = _np_before(text, lo, ctl.start(), qspans)
+                    end = ctl.start()
+                    head = text[lo:end].rstrip().rsplit(None, 1)
+                    while len(head) == 2 and head[1].lower() in _DEGREE:
+                        end = lo + len(head[0])  # "were slightly more likely to say"
+                        head = head[0].rstrip().rsplit(None, 1)
+                    subj = _np_before(text, lo, end, qspans)
                     words = [t[2] for t in _tokens(text, subj.start, subj.end)]
                     if subj.start < subj.end and valid_subject(words, v):
                         emit(_FAMILY_RULE.get(v.family, rule), cs, ce, subj.start, subj.end, None, None, kind, v)
@@ -350,9 +355,13 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 #: "took to Twitter to attack", "used his keynote speech to offer").
 _CONTROL = re.compile(
     r"(?<![\w’'])(?:(?:went|goes|go|going)\s+on|(?:attempt|tr(?:y|ies|ied|ying)|seem|appear|beg(?:in|an|un)|start"
-    r"|mov|rush|hasten|proceed|manag|struggl|fail|continu)\w*|(?:quick|eager|careful|poised|set|scheduled|expected|likely)"
-    r"|(?:took|takes|take|taking)\s+to\s+[^,.;:!?“”\"]{1,40}?|(?:used|uses|use|using)\s+[^,.;:!?“”\"]{1,40}?)\s+to\s+$"
+    r"|mov|rush|hasten|proceed|manag|struggl|fail|continu)\w*|(?:quick|eager|careful|poised|set|scheduled|expected|likely"
+    r"|inclined|willing|ready|able)"
+    r"|(?:took|takes|take|taking)\s+to\s+[^,.;:!?“”\"]{1,40}?|(?:used|uses|use|using)\s+[^,.;:!?“”\"]{1,40}?"
+    r"|(?:came|come|comes|coming|returned|returns|traveled|travelled|stood|descended|appeared)\b[^,.;:!?“”\"]{0,40}?)"
+    r"\s+to\s+$"
 )
+_DEGREE = frozenset("more less most very so too far much slightly increasingly all".split())
 
 #: "was asked by host John Dickerson", "was confirmed as a passenger by".
 _BY_AGENT = re.compile(r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?\s+by\s+")
