@@ -1010,3 +1010,10 @@ def test_title_case_headlines(text: str, kind: str, source: str, source_text: st
 @pytest.mark.parametrize("text", ["The Best Of The Week In Photos", "Ten Things We Learned", "Support Grows For Plan"])
 def test_title_case_without_a_speaker(text: str) -> None:
     assert attributions(text) == []
+
+
+def test_ing_form_after_a_noun_that_can_speak() -> None:
+    c = one_any("Outside groups supporting New Jersey Gov. Chris Christie spent heavily.")
+    assert (c.kind, c.source, c.cue, c.rule) == ("belief", "Outside groups", "supporting", "belief.stance")
+    c = one_any("Anyone questioning her lead can find out.")
+    assert (c.source, c.cue, c.rule) == ("Anyone", "questioning", "statement.participle")

@@ -445,6 +445,18 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
             # "with about three in 10 saying", "with one of her ads asking"
             emit(rule, cs, ce, np[0][0], np[-1][1], None, None, kind, v)
             return
+    if prev.isalpha() and prev not in cues.DOCUMENT_NOUNS and (_source_noun(prev) or prev in ("percent", "anyone")):
+        # "Outside groups supporting X", "62 percent of voters saying": the
+        # noun phrase the -ing form modifies.
+        subj = _np_before(text, lo, cs, qspans)
+        words = [t[2] for t in _tokens(text, subj.start, subj.end)]
+        if subj.start < subj.end and valid_subject(words, v):
+            emit(rule, cs, ce, subj.start, subj.end, None, None, kind, v)
+        else:
+            run = _antecedent(_tokens(text, max(lo, cs - 60), cs))
+            if run and len(run) <= 4:
+                emit(rule, cs, ce, run[0][0], run[-1][1], None, None, kind, v)
+        return
     if bare(prev) in cues.DOCUMENT_NOUNS and not earlier_in(out, cs):
         # "filed a lawsuit alleging", "has run editorials pushing": whoever
         # put the document out speaks through it.
