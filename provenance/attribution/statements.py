@@ -529,6 +529,11 @@ def headline_statement(ctx: Context, sent: Sentence, rank: int) -> Statement | N
     "New Poll Shows Gap", "Hillary Just Vowed To ...". The first verb form
     (-s or past; a bare form is too often a noun) after a name speaks for it."""
     text = ctx.text
+    if sent.end - sent.start > 200:
+        return None
+    head = text[sent.start : min(sent.end, sent.start + 60)].split(None, 3)
+    if len(head) < 3 or not (is_capitalised(head[1]) and is_capitalised(head[2])):
+        return None  # most sentences: lower case by the second or third word
     toks = _tokens(text, sent.start, sent.end)
     if not 3 <= len(toks) <= 20 or sum(is_capitalised(t[2]) or not t[2][:1].isalpha() for t in toks) < 0.8 * len(toks):
         return None
