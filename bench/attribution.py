@@ -7,7 +7,7 @@ when it is absent. For each article one annotator's file is used (the first
 in sorted order). A gold attribution that has a Source span counts as found
 when a predicted statement or belief citation's sentence overlaps the gold
 Cue span and the prediction's source or source_text names the gold source (equal, one
-contains the other, or they share a name word); matching is one-to-one.
+contains the other as whole words, or they share a name word); matching is one-to-one.
 Bylines, photo credits and contribution lines are outside PolNeAR's scope and
 are left out of precision.
 
@@ -132,13 +132,18 @@ def words(text: str | None) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(text or "")) if w not in STOPWORDS and len(w) > 1}
 
 
+def _contains_words(outer: str, inner: str) -> bool:
+    """Is ``inner`` inside ``outer`` as whole words ("he" is not in "she")?"""
+    return bool(inner) and re.search(r"(?<!\w)" + re.escape(inner) + r"(?!\w)", outer) is not None
+
+
 def names_gold(prediction: Prediction, gold: Gold) -> bool:
     target = fold(gold.source)
     for mention in (prediction.source, prediction.source_text):
         if not mention:
             continue
         folded = fold(mention)
-        if folded == target or folded in target or target in folded:
+        if folded == target or _contains_words(target, folded) or _contains_words(folded, target):
             return True
         if words(mention) & words(gold.source):
             return True

@@ -1017,3 +1017,17 @@ def test_ing_form_after_a_noun_that_can_speak() -> None:
     assert (c.kind, c.source, c.cue, c.rule) == ("belief", "Outside groups", "supporting", "belief.stance")
     c = one_any("Anyone questioning her lead can find out.")
     assert (c.source, c.cue, c.rule) == ("Anyone", "questioning", "statement.participle")
+
+
+def test_naming_with_called_is_not_speech() -> None:
+    assert attributions("A company called Harmony Enterprises gave $5,000.") == []
+    assert attributions("They traced it to a website called Real News Right Now.") == []
+    c = one_any("The senator called Trump a fraud.")
+    assert (c.source, c.cue) == ("The senator", "called")
+
+
+def test_initials_inside_names_and_prepositions_are_no_names() -> None:
+    c = one_any("“No,” said Yevgeny E. Kopachko, a pollster.")
+    assert (c.source, c.rule) == ("Yevgeny E. Kopachko", "statement.verb_subject")
+    got = attributions("Toward the end of the debate, she was asked about it and she said no.")
+    assert [(c.source, c.source_text, c.cue) for c in got] == [("she", "she", "said")]

@@ -430,6 +430,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     only just even many most some several both all every each no not one two
     three four five six seven eight nine ten few more less much such other
     another any once later earlier soon often never always perhaps maybe yet ever
+    toward towards during despite among amid across inside outside without
+    within beyond like unlike according
     though although because while whereas where there thus hence instead
     """.split()
 )

@@ -41,8 +41,8 @@ def _np_end(text: str, start: int, hi: int) -> int:
         if m is None:
             return hi
         if text[m.start()] == ".":
-            word = text[max(start, text.rfind(" ", start, m.start()) + 1) : m.start() + 1].lower()
-            if word in cues.ABBREVIATIONS:
+            word = text[max(start, text.rfind(" ", start, m.start()) + 1) : m.start() + 1]
+            if word.lower() in cues.ABBREVIATIONS or (len(word) == 2 and word[0].isupper()):  # "Yevgeny E. Kopachko"
                 pos = m.end()
                 continue
         return m.start()

@@ -255,6 +255,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 continue
             if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()):
                 continue  # "backed off", "called off"
+            if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and pw.isalpha() and (
+                not is_capitalised(prev[-1][2]) and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES
+                and any(t[2].lower() in ("a", "an") for t in prev[-3:-1])
+            ):
+                continue  # naming, not speech: "a company called Harmony", "a website called Real News"
             if v.form == "ing" and before not in cues.BE_FORMS:
                 _participle(ctx, text, lo, hi, cs, ce, v, out, qspans, emit)
                 continue
