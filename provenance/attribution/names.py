@@ -362,7 +362,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         body = " ".join(run)
         kind = "government" if any(w in cues.GOVERNMENT_WORDS for w in run_low) else "organization"
         return Source(body, text, kind)
-    person = strip_titles(run)
+    person = titled
     if not person:
         return Source(text, text, "unnamed")
     if len(person) == 1:
