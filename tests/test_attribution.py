@@ -1031,3 +1031,9 @@ def test_initials_inside_names_and_prepositions_are_no_names() -> None:
     assert (c.source, c.rule) == ("Yevgeny E. Kopachko", "statement.verb_subject")
     got = attributions("Toward the end of the debate, she was asked about it and she said no.")
     assert [(c.source, c.source_text, c.cue) for c in got] == [("she", "she", "said")]
+
+
+def test_see_is_a_belief_only_with_as_or_that() -> None:
+    c = one_any("Trump sees Clinton as weak.")
+    assert (c.kind, c.source, c.cue, c.rule) == ("belief", "Trump", "sees", "belief.cognition")
+    assert attributions("Voters saw the video on Monday.") == []

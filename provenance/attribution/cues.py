@@ -73,7 +73,7 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
     """),
     "cognition": ("belief", """
         believe think know feel fear worry hope expect doubt suspect assume
-        conclude view consider regard understand realize realise recognize
+        conclude view consider regard understand realize realise recognize see
         recognise learn remember wonder imagine reckon trust anticipate
         foresee
     """),
@@ -127,7 +127,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
     "know": ("knew", "known"), "feel": ("felt",), "seek": ("sought",), "find": ("found",),
     "speak": ("spoke", "spoken"), "understand": ("understood",), "foresee": ("foresaw", "foreseen"),
-    "show": ("showed", "shown"), "learn": ("learned", "learnt"), "lay": ("laid",),
+    "show": ("showed", "shown"), "learn": ("learned", "learnt"), "lay": ("laid",), "see": ("saw", "seen"),
 }
 
 #: Verbs doubling their last consonant (planned, slammed, admitted).
@@ -163,6 +163,11 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     release op-eds motion brief filing
     """.split()
 )
+
+#: Verbs that report a belief only with one of these words after them in
+#: the clause ("sees Clinton as weak", "saw that the deal was dead"), and are
+#: perception otherwise ("saw the video").
+COMPLEMENT_VERBS: dict[str, tuple[str, ...]] = {"see": ("as", "that")}
 
 #: Verbs that attribute only when punctuation or a quotation follows
 #: ("he continued: ..."); otherwise they are aspect ("continues to run").

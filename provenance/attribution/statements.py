@@ -427,7 +427,19 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             continue
         if v.lemma in cues.PUNCT_ONLY_VERBS and not _PUNCT_NEXT.match(text, ce, hi):
             continue
+        if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
+            continue
         yield cs, ce, low, v
+
+
+def _has_complement(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Does one of ``words`` follow within the clause (before punctuation)?"""
+    end = min(hi, ce + 80)
+    for ch in ",;:.!?":
+        k = text.find(ch, ce, end)
+        if k >= 0:
+            end = k
+    return any(f" {w} " in f" {text[ce:end]} " for w in words)
 
 
 def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, out: list[Statement], qspans, emit) -> None:
