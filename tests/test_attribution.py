@@ -1037,3 +1037,9 @@ def test_see_is_a_belief_only_with_as_or_that() -> None:
     c = one_any("Trump sees Clinton as weak.")
     assert (c.kind, c.source, c.cue, c.rule) == ("belief", "Trump", "sees", "belief.cognition")
     assert attributions("Voters saw the video on Monday.") == []
+
+
+def test_notes_as_a_verb() -> None:
+    c = one_any("The campaign notes that turnout rose.")
+    assert (c.source, c.cue) == ("The campaign", "notes")
+    assert attributions("She read from her notes on Monday.") == []

@@ -113,7 +113,7 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
 
 #: Inflected forms that are far more often nouns ("the swing states", "her
 #: emails", "the Paris attacks"): never cues.
-EXCLUDED_FORMS: frozenset[str] = frozenset("states email emails posts notes texts attacks quotes credits charges".split())
+EXCLUDED_FORMS: frozenset[str] = frozenset("states email emails posts texts attacks quotes credits charges".split())
 
 #: Lemmas whose base and -s forms are also nouns ("Republican support",
 #: "Democratic plans"): with those forms the subject may not be a lone
