@@ -1043,3 +1043,8 @@ def test_notes_as_a_verb() -> None:
     c = one_any("The campaign notes that turnout rose.")
     assert (c.source, c.cue) == ("The campaign", "notes")
     assert attributions("She read from her notes on Monday.") == []
+
+
+def test_coordinated_after_an_auxiliary() -> None:
+    got = attributions("Carson did not mention his rivals but told his supporters that the nation is in trouble.")
+    assert [(c.source, c.cue) for c in got] == [("Carson", "mention"), ("Carson", "told")]

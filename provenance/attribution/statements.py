@@ -385,8 +385,8 @@ def _same_tense(text: str, earlier: Statement, v: lexicon.Verb) -> bool:
     """Coordinated verbs share a tense ("said ... and called")."""
     first = text[earlier.cue_start : earlier.cue_end].split()
     prev = lexicon.verb(first[0]) if first else None
-    if prev is None or prev.form == "ing":
-        return True
+    if prev is None or prev.form in ("ing", "base"):
+        return True  # ("did not mention X but told Y": after an auxiliary)
     return (prev.form == "past") == (v.form == "past")
 
 
