@@ -1048,3 +1048,8 @@ def test_notes_as_a_verb() -> None:
 def test_coordinated_after_an_auxiliary() -> None:
     got = attributions("Carson did not mention his rivals but told his supporters that the nation is in trouble.")
     assert [(c.source, c.cue) for c in got] == [("Carson", "mention"), ("Carson", "told")]
+
+
+def test_past_participle_before_a_determiner_is_a_verb_not_an_adjective() -> None:
+    text = "Donald Trump, the former host of “The Apprentice,” listed an NBC show as his guilty pleasure."
+    assert attributions(text) == []
