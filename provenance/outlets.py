@@ -18,9 +18,10 @@ from pathlib import Path
 
 from .model import Outlet
 
-#: The bundled gazetteer. It lives at the repository root (data/outlets.csv)
-#: so that it is easy to find and edit; the package reads it from there.
-DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "outlets.csv"
+#: The bundled gazetteer, shipped inside the package so that any install
+#: (a wheel, not only ``pip install -e``) has it; data/outlets.csv at the
+#: repository root is a link to it, where it is easy to find and edit.
+DEFAULT_GAZETTEER = Path(__file__).resolve().parent / "data" / "outlets.csv"
 
 #: Aliases this short are ambiguous inside longer text ("AP", "RT", "X"):
 #: they resolve only when they are the whole mention.

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+#: Shipped inside the package (metadata.yml at the repository root links here).
+METADATA = Path(__file__).resolve().parent / "metadata.yml"
 METADATA_DATABASE = "provenance"
 
 
