@@ -1053,3 +1053,21 @@ def test_coordinated_after_an_auxiliary() -> None:
 def test_past_participle_before_a_determiner_is_a_verb_not_an_adjective() -> None:
     text = "Donald Trump, the former host of “The Apprentice,” listed an NBC show as his guilty pleasure."
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Walking to the next address, Ebeling reminisced about her days, and said their views changed.",
+         [("Ebeling", "said")]),
+        ("Where he used to boast that he had won, on Tuesday night he said it still posed a threat.",
+         [("he", "said")]),
+        # ", and accused": the main clause's speaker, not the one inside its content
+        ("Nigel Farage said the President did not grasp it, and accused Downing Street of lying.",
+         [("Nigel Farage", "said"), ("Nigel Farage", "accused")]),
+        ("The employee first said he did not recall it, but in a later interview said he had deleted it.",
+         [("The employee", "said"), ("The employee", "said")]),
+    ],
+)
+def test_coordination_and_openings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == expected

@@ -256,6 +256,8 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         last_date = max((k for k, t in enumerate(toks) if _is_datey(t[2])), default=-1)
         if last_date >= 0:
             toks = toks[last_date + 1 :]
+            while toks and toks[0][2].lower() in _TIME_WORDS - {"the", "a"}:
+                toks = toks[1:]  # "on Tuesday night he said"
         else:
             dets = [k for k, t in enumerate(toks) if k > 1 and t[2].lower() in ("the", "a", "an")]
             toks = toks[dets[-1] :] if dets else []
@@ -451,6 +453,9 @@ def _sentence_subject(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     criticized ... and said"): a capitalised run followed by a lower-case word."""
     toks = _tokens(text, lo, cs)
     k = 0
+    if toks and bare(toks[0][2]).lower().endswith("ing"):
+        # "Walking to the next address, Ebeling reminisced ...": after the comma
+        k = next((i + 1 for i, t in enumerate(toks) if t[2].endswith(",")), 0)
     while k < len(toks) and bare(toks[k][2]).lower() in cues.NOT_NAMES and bare(toks[k][2]).lower() not in cues.PRONOUNS:
         k += 1
     run: list[tuple[int, int, str]] = []
@@ -517,7 +522,24 @@ def _coordinated(prev: list[tuple[int, int, str]]) -> bool:
         or _is_datey(prev[k][2]) or prev[k][2] in _TIME_OPENERS or prev[k][2] in _TIME_WORDS
     ):
         k -= 1  # "... but on Tuesday wrote", "and last week said"
-    return k >= 0 and prev[k][2] in ("and", "but", "or")
+    if k >= 0 and prev[k][2] in ("and", "but", "or"):
+        return True
+    # "but in a later interview said": a short prepositional phrase after the conjunction
+    for j in range(k, max(-1, k - 6), -1):
+        w = prev[j][2].lower()
+        if any(ch in w for ch in ",;:“”\"") or w in cues.CLAUSE_WORDS or w in cues.PRONOUNS or lexicon.is_cue_word(w):
+            return False
+        if prev[j][2] in cues.PREPOSITIONS:
+            return j > 0 and prev[j - 1][2] in ("and", "but", "or")
+    return False
+
+
+def comma_before_conjunction(prev: list[tuple[int, int, str]]) -> bool:
+    """Does a comma stand before the coordinating conjunction (", and accused")?"""
+    for j in range(len(prev) - 1, max(-1, len(prev) - 8), -1):
+        if prev[j][2] in ("and", "but", "or"):
+            return j > 0 and prev[j - 1][2].endswith(",")
+    return False
 
 
 

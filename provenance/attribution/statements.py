@@ -74,6 +74,7 @@ from .phrases import (
     _colon_source,
     _coordinated,
     agent_np,
+    comma_before_conjunction,
     inverted_subject,
     main_subject,
     _inside,
@@ -266,11 +267,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if v is not None and _coordinated(prev):
             # "X said A and called B": the second verb shares the subject.
             if out:
-                if not _same_tense(text, out[-1], v):
+                # ", and accused": the main clause's verb (the first record),
+                # not one inside its reported content; else the latest.
+                first = out[0] if comma_before_conjunction(prev) else out[-1]
+                if not _same_tense(text, first, v):
                     continue  # "said ... services and support": a noun, not a second verb
-                src = out[-1].source
+                src = first.source
                 out.append(Statement(rule, sent, cs, ce, Source(src.source, src.source_text, src.source_type,
-                                     src.source_outlet, src.pronoun), out[-1].via, out[-1].via_outlet, quote_for(cs), kind))
+                                     src.source_outlet, src.pronoun), first.via, first.via_outlet, quote_for(cs), kind))
             else:
                 # "Ruth Marcus has been critical of X but wrote": the subject
                 # of the first verb; else a name opening the sentence.
