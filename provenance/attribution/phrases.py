@@ -20,6 +20,7 @@ sentence attributes; these helpers decide *where* the speaker is mentioned:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_datey(tok: str) -> bool:
     b = bare(tok).lower().rstrip(".")
     return any(c.isdigit() for c in tok) or b in {
@@ -519,12 +521,14 @@ def _coordinated(prev: list[tuple[int, int, str]]) -> bool:
     k = len(prev) - 1
     while k >= 0 and (
         prev[k][2] in cues.AUXILIARIES or (prev[k][2].endswith("ly") and prev[k][2].islower())
-        or _is_datey(prev[k][2]) or prev[k][2] in _TIME_OPENERS or prev[k][2] in _TIME_WORDS
+        or prev[k][2] in _TIME_OPENERS or prev[k][2] in _TIME_WORDS or _is_datey(prev[k][2])
     ):
         k -= 1  # "... but on Tuesday wrote", "and last week said"
     if k >= 0 and prev[k][2] in ("and", "but", "or"):
         return True
     # "but in a later interview said": a short prepositional phrase after the conjunction
+    if not any(t[2] in cues.PREPOSITIONS for t in prev[max(0, k - 5) : k + 1]):
+        return False
     for j in range(k, max(-1, k - 6), -1):
         w = prev[j][2].lower()
         if any(ch in w for ch in ",;:“”\"") or w in cues.CLAUSE_WORDS or w in cues.PRONOUNS or lexicon.is_cue_word(w):
