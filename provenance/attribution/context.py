@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 
 from ..outlets import Gazetteer
 from . import cues, lexicon
-from .names import NameIndex, Source, bare, classify, is_capitalised, strip_titles
+from .names import NameIndex, Source, bare, before_apostrophe, classify, is_capitalised, strip_titles
 from .phrases import _inside
 from .sentences import double_quotes
 
 _CUE = lexicon.cue_regex()
-_CONTRACTION = re.compile(r"[’']")
 _INITIAL_NAME = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=[“\"‘«]))"
     r"([^\W\d_][\w’'\-]*(?:[ \t\u00a0]+[^\W\d_][\w’'\-]*){0,2}?)(?=,|\s+[a-z])",
@@ -115,7 +114,7 @@ def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterat
         if not all(is_capitalised(w) for w in words):
             continue
         w = words[0]
-        lw = _CONTRACTION.split(w.lower(), 1)[0]  # "I'll", "We've"
+        lw = before_apostrophe(w.lower())  # "I'll", "We've"
         if (
             w.isupper() or lw in cues.NOT_NAMES or lw in cues.FIRST_PERSON or lw in cues.PLACES
             or lw in cues.SOURCE_NOUNS or ctx.names.is_common_word(w)

@@ -343,10 +343,9 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     others few majority half associate confidant confidante partner
     counterpart rival challenger incumbent contender hopeful frontrunner
     front-runner loyalist acolyte pundit specialist proponent commenter
-    insider official
     lawsuit suit letter missive petition complaint indictment affidavit
-    ruling memo ad advertisement commercial editorial column op-ed piece
-    article book manifesto platform website page release projection
+    ruling ad advertisement commercial editorial column op-ed piece
+    article book manifesto platform page release projection
     forecast transcript polling school university college hospital
     """.split()
 )

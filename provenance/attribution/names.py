@@ -95,6 +95,11 @@ def is_capitalised(word: str) -> bool:
     return False
 
 
+def before_apostrophe(word: str) -> str:
+    """The word before a contraction ("I'll" -> "I", "we’re" -> "we")."""
+    return _CONTRACTION.split(word, 1)[0]
+
+
 def is_particle(word: str) -> bool:
     w = word.lower()
     return w in cues.NAME_PARTICLES or w.startswith(("al-", "el-", "bin-", "ibn-"))
@@ -321,7 +326,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     low = [bare(t).lower() for t in tokens]
     if len(tokens) == 1 and low[0] in cues.PRONOUNS:
         return Source(None, text, cues.PRONOUNS[low[0]], pronoun=True)
-    first = _CONTRACTION.split(low[0], 1)[0]  # "I’ll", "we're", "I've"
+    first = before_apostrophe(low[0])  # "I’ll", "we're", "I've"
     if first in cues.FIRST_PERSON or (len(low) > 1 and low[0] in cues.DETERMINERS and low[1] in cues.FIRST_PERSON):
         return None
     # "a report by the Institute ...": the author of the document speaks.

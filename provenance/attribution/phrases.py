@@ -202,8 +202,10 @@ def _clause_start(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -
 
 
 _RELATIVES = frozenset("which who whom whose".split())
+_RELATIVE_PREPOSITIONS = cues.PREPOSITIONS | {"of", "to"}  # "in which", "of whom"
 _TIME_OPENERS = frozenset("on in at during last this earlier later early late".split())
 _TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend month year".split())
+_TIME_NOUNS = _TIME_WORDS - {"the", "a"}
 
 
 _ASIDE_CLOSERS = {")": "(", "—": "—", "–": "–"}
@@ -234,7 +236,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         if w == "since" and k > 0 and toks[k - 1][2].lower() in ("has", "have", "had"):
             continue  # "She has since stressed": an adverb
         if w in cues.CLAUSE_WORDS or not any(ch.isalnum() for ch in toks[k][2]) or (
-            w in _RELATIVES and k > 0 and bare(toks[k - 1][2]).lower() in cues.PREPOSITIONS | {"of", "to"}
+            w in _RELATIVES and k > 0 and bare(toks[k - 1][2]).lower() in _RELATIVE_PREPOSITIONS
         ):  # "in which he declares"; "the official who spoke to us said" keeps its relative clause
             toks = toks[k + 1 :]
             break
@@ -258,7 +260,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         last_date = max((k for k, t in enumerate(toks) if _is_datey(t[2])), default=-1)
         if last_date >= 0:
             toks = toks[last_date + 1 :]
-            while toks and toks[0][2].lower() in _TIME_WORDS - {"the", "a"}:
+            while toks and toks[0][2].lower() in _TIME_NOUNS:
                 toks = toks[1:]  # "on Tuesday night he said"
         else:
             dets = [k for k, t in enumerate(toks) if k > 1 and t[2].lower() in ("the", "a", "an")]

@@ -539,7 +539,10 @@ def _opens_with_subordinate(text: str, lo: int) -> bool:
     """Does the sentence open with a subordinate clause ("Ever since she
     endorsed ...,", "When he said ...,")?"""
     words = text[lo : lo + 40].split()[:2]
-    return any(bare(w).lower() in cues.CLAUSE_WORDS - {"that", "so", "but"} for w in words)
+    return any(bare(w).lower() in _SUBORDINATORS for w in words)
+
+
+_SUBORDINATORS = cues.CLAUSE_WORDS - {"that", "so", "but"}
 
 
 _HEADLINE_ADVERBS = frozenset("just now also again finally still already quietly reportedly".split())
