@@ -273,6 +273,14 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
     return _Subject(toks[0][0], end, b, bchar)
 
 
+def subject_before(text: str, lo: int, pos: int, qspans, v: lexicon.Verb | None = None) -> tuple[int, int] | None:
+    """The noun phrase before ``pos`` when it looks like a speaker."""
+    subj = _np_before(text, lo, pos, qspans)
+    if subj.start < subj.end and valid_subject([t[2] for t in _tokens(text, subj.start, subj.end)], v):
+        return subj.start, subj.end
+    return None
+
+
 def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, any_start: bool = False) -> tuple[int, int] | None:
     """The noun phrase starting at ``start`` (up to punctuation or a cut word).
 
@@ -573,10 +581,9 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
             return [(inner[0][0], inner[-1][1])]  # "the press secretary, Josh Earnest, said"
         if c2 != "," or not inner or not _descriptor(inner):
             return []
-        s2 = _np_before(text, lo, b2 - 1, qspans)
-        words = [t[2] for t in _tokens(text, s2.start, s2.end)]
-        if s2.start < s2.end and valid_subject(words, v):
-            return [(s2.start, s2.end)]
+        span = subject_before(text, lo, b2 - 1, qspans, v)
+        if span is not None:
+            return [span]
         end = b2 - 1
     return []
 

@@ -77,6 +77,7 @@ from .phrases import (
     comma_before_conjunction,
     inverted_subject,
     main_subject,
+    subject_before,
     _inside,
     _np_after,
     _np_before,
@@ -239,10 +240,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     while len(head) == 2 and head[1].lower() in _DEGREE:
                         end = lo + len(head[0])  # "were slightly more likely to say"
                         head = head[0].rstrip().rsplit(None, 1)
-                    subj = _np_before(text, lo, end, qspans)
-                    words = [t[2] for t in _tokens(text, subj.start, subj.end)]
-                    if subj.start < subj.end and valid_subject(words, v):
-                        emit(_FAMILY_RULE.get(v.family, rule), cs, ce, subj.start, subj.end, None, None, kind, v)
+                    span = subject_before(text, lo, end, qspans, v)
+                    if span is not None:
+                        emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
                 continue
             nxt = _NEXT_WORD.match(text, ce, hi)
             nw = nxt.group(1).lower() if nxt else ""
@@ -272,9 +272,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 first = out[0] if comma_before_conjunction(prev) else out[-1]
                 if not _same_tense(text, first, v):
                     continue  # "said ... services and support": a noun, not a second verb
-                src = first.source
-                out.append(Statement(rule, sent, cs, ce, Source(src.source, src.source_text, src.source_type,
-                                     src.source_outlet, src.pronoun), first.via, first.via_outlet, quote_for(cs), kind))
+                out.append(_same_speaker(first, rule, cs, ce, quote_for(cs), kind))
             else:
                 # "Ruth Marcus has been critical of X but wrote": the subject
                 # of the first verb; else a name opening the sentence.
@@ -347,9 +345,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             if not spans and v.form in ("past", "s"):
                 # "supports X, opposes Y": a list of verbs shares the subject.
                 if out and _same_tense(text, out[-1], v):
-                    src = out[-1].source
-                    out.append(Statement(rule, sent, cs, ce, Source(src.source, src.source_text, src.source_type,
-                                         src.source_outlet, src.pronoun), out[-1].via, out[-1].via_outlet, quote_for(cs), kind))
+                    out.append(_same_speaker(out[-1], rule, cs, ce, quote_for(cs), kind))
                     continue
                 head = None if out else main_subject(text, lo, subj.boundary - 1, qspans, same_clause=True)
                 if head is not None:
@@ -378,6 +374,16 @@ _PASSIVE_RULE = {"statement": "statement.passive"}
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
 _NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
+
+def _same_speaker(earlier: Statement, rule: str, cs: int, ce: int, quote: str | None, kind: str) -> Statement:
+    """A record for the cue at ``cs:ce`` by the speaker (and channel) of an
+    earlier record in the same sentence ("said ... and called", "supports X,
+    opposes Y", "said ..., adding")."""
+    src = earlier.source
+    return Statement(rule, earlier.sentence, cs, ce,
+                     Source(src.source, src.source_text, src.source_type, src.source_outlet, src.pronoun),
+                     earlier.via, earlier.via_outlet, quote, kind)
+
 
 _FAMILY_RULE = {
     "speech": "statement.subject_verb", "cognition": "belief.cognition", "intention": "belief.intention",
@@ -469,16 +475,16 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     if prev.isalpha() and prev not in cues.DOCUMENT_NOUNS and (_source_noun(prev) or prev in ("percent", "anyone")):
         # "Outside groups supporting X", "62 percent of voters saying": the
         # noun phrase the -ing form modifies.
-        subj = _np_before(text, lo, cs, qspans)
-        words = [t[2] for t in _tokens(text, subj.start, subj.end)]
-        if subj.start < subj.end and valid_subject(words, v):
-            emit(rule, cs, ce, subj.start, subj.end, None, None, kind, v)
+        span = subject_before(text, lo, cs, qspans, v)
+        if span is not None:
+            emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
         else:
             run = _antecedent(_tokens(text, max(lo, cs - 60), cs))
             if run and len(run) <= 4:
                 emit(rule, cs, ce, run[0][0], run[-1][1], None, None, kind, v)
         return
-    if bare(prev) in cues.DOCUMENT_NOUNS and not earlier_in(out, cs):
+    earlier = [st for st in out if st.cue_start < cs]
+    if bare(prev) in cues.DOCUMENT_NOUNS and not earlier:
         # "filed a lawsuit alleging", "has run editorials pushing": whoever
         # put the document out speaks through it.
         subject = main_subject(text, lo, cs, qspans)
@@ -487,7 +493,6 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         return
     if not head.rstrip("”\"’'").endswith(",") and prev not in cues.PARTICIPLE_OPENERS:
         return  # "screaming supporters", "some explaining to do"
-    earlier = [st for st in out if st.cue_start < cs]
     if v.lemma == "cite":
         cited = _np_after(text, ce, hi)
         if cited is not None and valid_subject([t[2] for t in _tokens(text, *cited)]):
@@ -503,18 +508,16 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
                 return
             emit("statement.citing", cs, ce, cited[0], cited[1], x.source, x.source_outlet)
             return
-    if earlier and _opens_with_subordinate(text, lo) and text.find(",", earlier[-1].cue_end, cs) >= 0:
+    comma = text.find(",", earlier[-1].cue_end, cs) if earlier else -1
+    if comma >= 0 and _opens_with_subordinate(text, lo):
         # "Ever since she endorsed X, Ms. Warren has been ..., attacking":
         # the main clause's subject, not the subordinate clause's.
-        comma = text.find(",", earlier[-1].cue_end, cs)
         subject = main_subject(text, comma + 1, cs, qspans)
         if subject is not None:
             emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
             return
     if earlier:
-        src = earlier[-1].source
-        out.append(Statement(rule, earlier[-1].sentence, cs, ce, Source(src.source, src.source_text, src.source_type,
-                             src.source_outlet, src.pronoun), earlier[-1].via, earlier[-1].via_outlet, earlier[-1].quote, kind))
+        out.append(_same_speaker(earlier[-1], rule, cs, ce, earlier[-1].quote, kind))
         return
     if head.endswith(","):
         comma = text.rfind(",", lo, cs)
@@ -585,10 +588,6 @@ def headline_statement(ctx: Context, sent: Sentence, rank: int) -> Statement | N
         return Statement(_FAMILY_RULE.get(v.family, "statement.subject_verb") if v.kind == "belief" else "statement.headline",
                          sent, cs, cs + len(word), src, kind=v.kind)
     return None
-
-
-def earlier_in(out: list[Statement], cs: int) -> bool:
-    return any(st.cue_start < cs for st in out)
 
 
 def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[int]) -> list[Statement]:
