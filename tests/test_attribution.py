@@ -453,6 +453,50 @@ def test_paragraphs_without_blank_lines() -> None:
     ]
 
 
+def test_title_blank_line_then_one_paragraph_per_line() -> None:
+    """A page with a blank line after its title but single newlines between
+    long paragraphs: each line is a paragraph, so an opener on the first
+    line ("Subscribe ...") does not swallow the article after it."""
+    body = (
+        "Devine said the campaign remained committed to the race, and that it would go on to the convention "
+        "in July whatever the delegate count."
+    )
+    text = "Title Of The Story\n\nSubscribe to our politics podcast here.\n" + body + "\n" + body
+    paras = paragraphs(text)
+    assert [text[p.start : p.end] for p in paras] == [
+        "Title Of The Story", "Subscribe to our politics podcast here.", body, body,
+    ]
+    assert [(c.source, c.cue, c.start) for c in statements(text)] == [
+        ("Devine", "said", text.index(body)), ("Devine", "said", text.rindex(body)),
+    ]
+
+
+def test_hard_wrapped_block_stays_one_paragraph() -> None:
+    text = "Intro.\n\nThe ministry said on Monday that 24 women.\nand 74 children had been returned.\n\nEnd."
+    assert [text[p.start : p.end] for p in paragraphs(text)][1] == (
+        "The ministry said on Monday that 24 women.\nand 74 children had been returned."
+    )
+
+
+def test_long_news_paragraph_with_support_words_is_not_an_appeal() -> None:
+    """Appeal vocabulary is judged by density: "support" and "ads" three
+    times in a long paragraph about a campaign is news."""
+    text = (
+        "Microsoft and Coca-Cola have reduced their financial support for the convention in Cleveland. "
+        "A super PAC backing Marco Rubio led the way, dropping $2.5 million on digital ads. Right to Rise, "
+        "the group backing Jeb Bush, spent $1.2 million on such ads, its treasurer said in a filing on Monday."
+    )
+    assert [(c.source, c.cue) for c in statements(text)] == [("its treasurer", "said")]
+
+
+def test_paragraph_introducing_a_quote_is_not_a_headline_list() -> None:
+    text = (
+        "In recent days, Trump has repeatedly warned Clinton that he would be making an issue of her "
+        "husband and his past at every one of his rallies:"
+    )
+    assert [(c.source, c.cue) for c in statements(text)] == [("Trump", "warned")]
+
+
 def test_sentences_keep_quotes_together() -> None:
     text = "“We don’t know. We wait,” she said. Next one."
     para = paragraphs(text)[0]

@@ -460,8 +460,13 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: A block whose lines (bar the last) are all this short is hard-wrapped
+#: print: its line breaks are not paragraph breaks. Longer lines are whole
+#: paragraphs, one per line.
+HARD_WRAP_MAX_CHARS = 120
+
 #: A short line ending in one of these words continues on the next line
-#: (used only for documents without blank-line paragraphs).
+#: (used only where line breaks can be paragraph breaks).
 CONTINUING_WORDS: frozenset[str] = frozenset(
     "a an the of on in at to for from by with and or but that as said says told".split()
 )
@@ -520,6 +525,13 @@ APPEAL_WORDS: tuple[str, ...] = (
     "paywall", "privacy policy", "mailbox", "sign up", "your help", "cookies",
     "unsubscribe", "inbox", "premium",
 )
+
+#: An appeal paragraph has at least one appeal word per this many words when
+#: the site speaks as "we" (two words at least), per the second figure when
+#: it does not (three at least): news paragraphs about campaign "support"
+#: and "ads" are longer per hit.
+APPEAL_WORDS_PER_HIT_WE = 25
+APPEAL_WORDS_PER_HIT = 12
 
 #: Sentences that are editorial disclaimers, not reporting.
 DISCLAIMER_PATTERNS: tuple[str, ...] = (

@@ -68,6 +68,18 @@ def _appeal_score(text: str, para: Paragraph) -> tuple[int, bool]:
     return len(_APPEAL.findall(body)), bool(_WE.search(body))
 
 
+def _is_appeal(score: int, we: bool, body: str) -> bool:
+    """Dense appeal vocabulary, with the site speaking as "we" or without.
+    Density, not a count: a long news paragraph about campaign "support" and
+    "ads" reaches any count."""
+    if score < 2:
+        return False
+    words = len(_WORD.findall(body))
+    if we and words <= score * cues.APPEAL_WORDS_PER_HIT_WE:
+        return True
+    return score >= 3 and words <= score * cues.APPEAL_WORDS_PER_HIT
+
+
 def _is_url_block(body: str) -> bool:
     lines = [ln for ln in body.splitlines() if ln.strip()]
     return bool(lines) and all(_URL_LINE.match(ln) and ("/" in ln or "www." in ln) for ln in lines)
@@ -84,11 +96,11 @@ def _is_headline_fragment(body: str) -> bool:
     return caps >= max(1, len(words) - 1) or caps / len(words) >= 0.6
 
 
-_SENTENCE_PUNCT = re.compile(r"[.!?][\"”’»)\]]*(?:\s|$)")
+_SENTENCE_PUNCT = re.compile(r"[.!?][\"'”’»)\]]*(?:\s|$)")
 
 
 def _is_headline_list(body: str) -> bool:
-    if _SENTENCE_PUNCT.search(body):
+    if _SENTENCE_PUNCT.search(body) or body.rstrip().endswith(":"):  # ":" introduces a quote
         return False
     return len(_WORD.findall(body)) >= cues.HEADLINE_LIST_MIN_WORDS
 
@@ -122,7 +134,7 @@ def furniture_paragraphs(text: str, paras: list[Paragraph]) -> set[int]:
         if block in ("related", "links") and _is_headline_fragment(body):
             out.add(p.index)
             continue
-        if score >= 3 or (score >= 2 and we):
+        if _is_appeal(score, we, body):
             out.add(p.index)
             block = "appeal"
             continue

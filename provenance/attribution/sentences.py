@@ -7,9 +7,10 @@ return indexes the untouched text, so ``text[start:end]`` is always the
 sentence; we never normalise the text itself.
 
 Rules:
-- Paragraphs are blank-line separated blocks when the document has blank
-  lines; otherwise each line ending a sentence (or short, like a title) ends
-  a paragraph, and wrapped lines are joined.
+- Paragraphs are blank-line separated blocks, except that in a block with a
+  line longer than a print wrap (and in a document without blank lines),
+  each line ending a sentence (or short, like a title) ends a paragraph, and
+  wrapped lines are joined.
 - Sentences end at ``.!?`` (plus closing quotes/brackets) followed by
   whitespace and an upper-case letter, digit or opening quote — but not after
   an abbreviation ("U.S.", "Nov.") or an initial, and never inside a
@@ -50,7 +51,7 @@ class Sentence:
 
 
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0\u2000-\u200b\u3000]*\n")
-_TERMINAL_LINE = re.compile(r"[.!?:;\"”’»)\]]\s*$")
+_TERMINAL_LINE = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -63,36 +64,57 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Split ``text`` into paragraphs (trimmed, non-empty), with offsets."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BLANK.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end() - 1
+    blocks.append((pos, len(text)))
     spans: list[tuple[int, int]] = []
-    if _BLANK.search(text):
-        pos = 0
-        for m in _BLANK.finditer(text):
-            spans.append((pos, m.start()))
-            pos = m.end() - 1
-        spans.append((pos, len(text)))
-    else:
-        # One paragraph per line, except that a line which does not end a
-        # sentence and is long (a hard wrap) joins the next one.
-        pos = 0
-        start = 0
-        for line in text.splitlines(keepends=True):
-            end = pos + len(line)
-            body = line.rstrip()
-            last = body.rsplit(None, 1)[-1].lower() if body.split() else ""
-            nxt = text[end : end + 1]
-            short = len(body) < 40 and last not in cues.CONTINUING_WORDS and not nxt.islower()
-            if _TERMINAL_LINE.search(body) or short or end >= len(text):
-                spans.append((start, end))
-                start = end
-            pos = end
-        if start < len(text):
-            spans.append((start, len(text)))
+    for start, end in blocks:
+        if len(blocks) == 1 or _has_long_line(text, start, end):
+            spans.extend(_line_paragraphs(text, start, end))
+        else:
+            spans.append((start, end))
     out: list[Paragraph] = []
     for s, e in spans:
         s, e = _trim(text, s, e)
         if e > s:
             out.append(Paragraph(len(out), s, e))
     return out
+
+
+def _has_long_line(text: str, start: int, end: int) -> bool:
+    """Does a line of this block run longer than a print wrap? Then its line
+    breaks are paragraph breaks (a site that puts blank lines after a title
+    but single newlines between paragraphs), not hard wraps."""
+    nl = text.find("\n", start, end)
+    while nl != -1:
+        if nl - start > cues.HARD_WRAP_MAX_CHARS:
+            return True
+        start = nl + 1
+        nl = text.find("\n", start, end)
+    return False  # the last line ends the block: it wraps nothing
+
+
+def _line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One paragraph per line, except that a line which does not end a
+    sentence and is long (a hard wrap) joins the next one."""
+    spans: list[tuple[int, int]] = []
+    pos = first = start
+    for line in text[start:end].splitlines(keepends=True):
+        stop = pos + len(line)
+        body = line.rstrip()
+        last = body.rsplit(None, 1)[-1].lower() if body.split() else ""
+        nxt = text[stop : stop + 1]
+        short = len(body) < 40 and last not in cues.CONTINUING_WORDS and not nxt.islower()
+        if _TERMINAL_LINE.search(body) or short or stop >= end:
+            spans.append((first, stop))
+            first = stop
+        pos = stop
+    if first < end:
+        spans.append((first, end))
+    return spans
 
 
 _DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
