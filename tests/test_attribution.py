@@ -157,6 +157,10 @@ def statements(text: str, **kw):
         ("“Quiet,” Maria Ivanova whispered.", "Maria Ivanova", "whispered"),
         ("“It failed,” Maria Ivanova added.", "Maria Ivanova", "added"),
         ("“It failed,” a local man was heard saying.", "a local man", "was heard saying"),
+        ("Maria Ivanova voiced doubts about the plan.", "Maria Ivanova", "voiced"),
+        ("Maria Ivanova likened the plan to a lottery.", "Maria Ivanova", "likened"),
+        ("Maria Ivanova speculated that the plan had failed.", "Maria Ivanova", "speculated"),
+        ("Maria Ivanova recommended a new plan.", "Maria Ivanova", "recommended"),
     ],
 )
 def test_verb_cues(text: str, source: str, cue: str) -> None:
@@ -603,6 +607,7 @@ def one_any(text: str, **kw):
         ("Senator John Smith wants a vote before the recess.", "John Smith", "wants", "belief.intention"),
         ("The ministry is seeking a new contractor.", "The ministry", "seeking", "belief.intention"),
         ("Governor Ann Lee supports the bill.", "Ann Lee", "supports", "belief.stance"),
+        ("Governor Ann Lee balked at the bill.", "Ann Lee", "balked", "belief.stance"),
         ("Many Republicans opposed the deal.", "Many Republicans", "opposed", "belief.stance"),
         ("Ann Lee has not endorsed anyone in the race.", "Ann Lee", "endorsed", "belief.stance"),
     ],

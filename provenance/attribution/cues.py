@@ -69,7 +69,8 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
         lash rail point refer talk speak weigh counter muse rebut decline express
         offer issue assure reassure remind highlight echo encourage plead
         lecture interject reference needle taunt lambaste excoriate berate
-        fault dispute challenge signal
+        fault dispute challenge signal voice comment speculate forecast
+        recommend liken invoke
     """),
     "cognition": ("belief", """
         believe think know feel fear worry hope expect doubt suspect assume
@@ -83,7 +84,7 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
     """),
     "stance": ("belief", """
         support oppose favor favour back endorse welcome embrace champion
-        advocate resist dislike
+        advocate resist dislike balk
     """),
     "evidence": ("statement", """
         show find demonstrate illustrate document project
