@@ -737,11 +737,31 @@ def test_citing_after_the_verb_relays_the_cited_source() -> None:
         ("Jason Chaffetz, R-Utah, said the hearings would start soon.", "Jason Chaffetz"),
         ("Ms. Arnold, who helped found EDGE, an environmental group, said she was hopeful.", "Arnold"),
         ("RNC spokesman Sean Spicer on Thursday evening said the party was united.", "Sean Spicer"),
+        ("Dewayne Smithy, 33, of Baldwin, Miss., dismisses the idea that voting helps.", "Dewayne Smithy"),
+        ("Carole Bower, 75, a retiree in Carthage, Ill., said she would vote.", "Carole Bower"),
+        ("Officials in Baldwin, Miss., said the vote was fair.", "Officials in Baldwin"),
     ],
 )
 def test_descriptors_and_time_phrases_skipped(text: str, source: str) -> None:
     c = one_any(text)
     assert c.source == source
+    assert text.startswith(c.source_text) and c.source_text.endswith(source.split()[-1])
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Recent polling shows that his rating is high.", "Recent polling"),
+        ("The ad shows that his rating is high.", "The ad"),
+    ],
+)
+def test_evidence_verbs_with_polling_and_documents(text: str, source: str) -> None:
+    c = one(text)
+    assert (c.source, c.cue, c.rule) == (source, "shows", "statement.evidence")
+
+
+def test_evidence_verb_needs_a_document_or_a_body() -> None:
+    assert statements("Fiorina showed subtle hints of doubt.") == []
 
 
 def test_inverted_subject_needs_to_end() -> None:

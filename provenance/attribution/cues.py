@@ -216,7 +216,8 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
     analyses review investigation investigations records record documents
     document filings filing figures numbers results research audit tests
     test evidence emails memo memos statistics estimates estimate count
-    tally projections model models findings probe inquiry census returns
+    tally projections model models findings probe inquiry census returns polling
+    footage transcript transcripts
     """.split()
 )
 

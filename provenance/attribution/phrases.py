@@ -71,16 +71,21 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_DATE_WORDS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december week month year today yesterday
+""".split())
+#: Month abbreviations are dates only with their period: "Jan." is January,
+#: "Jan" a name (Jan Kowalski), as is "Jun" (Ai Jun).
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _is_datey(tok: str) -> bool:
-    b = bare(tok).lower().rstrip(".")
-    return any(c.isdigit() for c in tok) or b in {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "week", "month", "year",
-        "today", "yesterday",
-    }
+    b = tok.strip(",;:!?()[]\"“”‘’'").lower()
+    if any(c.isdigit() for c in tok) or b.rstrip(".") in _DATE_WORDS:
+        return True
+    return b.endswith(".") and b[:-1] in _MONTH_ABBREVIATIONS
 
 
 def _source_noun(w: str) -> bool:
@@ -574,11 +579,21 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
     ("R-Utah"). The subject is the segment before the descriptors.
     """
     end = subj.boundary - 1
-    for _ in range(3):
+    for _ in range(4):
         b2, c2 = _clause_start(text, lo, end, qspans)
         inner = _tokens(text, b2, end)
         if c2 == "," and inner and _appositive_name(text, lo, b2 - 1, inner, qspans):
             return [(inner[0][0], inner[-1][1])]  # "the press secretary, Josh Earnest, said"
+        if c2 == "," and inner and _place_tail(text, lo, b2 - 1, inner):
+            # "of Baldwin, Miss.,": the state of a place; before it, a
+            # descriptor or the speaker ("Officials in Baldwin, Miss., said").
+            end = b2 - 1
+            b3, _ = _clause_start(text, lo, end, qspans)
+            inner = _tokens(text, b3, end)
+            if inner and not _descriptor(inner):
+                span = subject_before(text, lo, end, qspans, v)
+                return [span] if span is not None else []
+            continue
         if c2 != "," or not inner or not _descriptor(inner):
             return []
         span = subject_before(text, lo, b2 - 1, qspans, v)
@@ -614,10 +629,22 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     ) and not any(w in cues.FINITE_BLOCKERS or lexicon.is_cue_word(w) for w in low)
 
 
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*\s*$")
+
+
+def _place_tail(text: str, lo: int, comma: int, inner: list[tuple[int, int, str]]) -> bool:
+    """Is ``inner`` the state or country after a place ("of Baldwin, Miss.",
+    "in Carthage, Ill.")? A short capitalised segment after "in/of/from X"."""
+    if len(inner) > 2 or not all(is_capitalised(t[2]) for t in inner):
+        return False
+    return _PLACE_BEFORE.search(text, max(lo, comma - 60), comma) is not None
+
+
 def _descriptor(toks: list[tuple[int, int, str]]) -> bool:
     first = toks[0][2]
     return (
-        not is_capitalised(first) or is_possessive(first) or _PARTY_TAG.match(first) is not None
+        first.isdigit()  # an age: "Dewayne Smithy, 33, of Baldwin"
+        or not is_capitalised(first) or is_possessive(first) or _PARTY_TAG.match(first) is not None
         or any(t[2] in ("who", "which", "whose") for t in toks[:2])
         or (len(toks) > 1 and any(is_possessive(t[2]) for t in toks[:2]))
     )

@@ -404,9 +404,9 @@ def _fits(v: lexicon.Verb | None, src: Source, words: list[str]) -> bool:
     """Evidence verbs ("shows", "found") speak only for documents and bodies."""
     if v is None or v.family != "evidence":
         return True
-    # "a poll found", "Exit polls taken in South Carolina found"
+    # "a poll found", "Exit polls taken in South Carolina found", "the ad shows"
     return src.source_type in ("outlet", "organization") or any(
-        bare(w).lower() in cues.EVIDENCE_NOUNS for w in words if not is_capitalised(w)
+        (b := bare(w).lower()) in cues.EVIDENCE_NOUNS or b in cues.DOCUMENT_NOUNS for w in words if not is_capitalised(w)
     )
 
 
