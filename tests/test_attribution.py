@@ -1093,6 +1093,8 @@ def test_naming_with_called_is_not_speech() -> None:
     assert attributions("They traced it to a website called Real News Right Now.") == []
     c = one_any("The senator called Trump a fraud.")
     assert (c.source, c.cue) == ("The senator", "called")
+    c = one_any("Beruff, a Scott ally, called Florida’s standards “strong.”")  # after a descriptor: speech
+    assert (c.source, c.cue, c.quote) == ("Beruff", "called", "strong.")
 
 
 def test_initials_inside_names_and_prepositions_are_no_names() -> None:

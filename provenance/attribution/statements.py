@@ -256,7 +256,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 continue
             if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()):
                 continue  # "backed off", "called off"
-            if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and pw.isalpha() and (
+            if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and prev[-1][2].isalpha() and (
                 not is_capitalised(prev[-1][2]) and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES
                 and any(t[2].lower() in ("a", "an") for t in prev[-3:-1])
             ):
