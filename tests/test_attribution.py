@@ -899,6 +899,12 @@ def test_cue_matcher_cases_and_particles() -> None:
          "Josh Earnest", "said", "statement.subject_verb"),
         ("Santilli's attorney, Thomas Coan, argued that his client was joking.", "Thomas Coan", "Thomas Coan",
          "argued", "statement.subject_verb"),
+        ("On television, Mr. Trump's campaign chairman, Paul Manafort, dismissed criticism.", "Paul Manafort",
+         "Paul Manafort", "dismissed", "statement.subject_verb"),
+        ("The director of the European Centre, Ina Kirsch, said her group never worked with him.", "Ina Kirsch",
+         "Ina Kirsch", "said", "statement.subject_verb"),
+        ("One superdelegate, Alabama Democratic Party chairwoman Nancy Worley, pledged her vote to Clinton.",
+         "Nancy Worley", "Alabama Democratic Party chairwoman Nancy Worley", "pledged", "statement.subject_verb"),
         # roles and adjectives before an inverted name or role noun
         ("“It is bad,” said GOP strategist Keith Nahigian, a veteran of campaigns.", "Keith Nahigian",
          "GOP strategist Keith Nahigian", "said", "statement.verb_subject"),

@@ -614,19 +614,35 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     "Santilli's attorney", "one group").
     """
     words = [t[2] for t in inner]
-    if not 1 <= len(words) <= 5 or not all(is_capitalised(w) or is_particle(w) for w in words):
+    if words[0].lower() == "the" and len(words) > 2:
+        words = words[1:]  # "Elliott's father, the Rev. Charles Elliott Jr.,"
+    if not 1 <= len(words) <= 6 or not all(is_capitalised(w) or is_particle(w) or _role_word(w) for w in words):
         return False
-    if bare(words[0]).lower() in cues.NOT_NAMES or not is_capitalised(words[-1]):
+    if bare(words[0]).lower() in cues.NOT_NAMES or not is_capitalised(words[-1]) or not is_capitalised(words[-2 if len(words) > 1 else -1]):
         return False
     role = _np_before(text, lo, comma, qspans)
     toks = [t[2] for t in _tokens(text, role.start, role.end)]
-    if not toks or not toks[-1].isalpha() or not toks[-1].islower() or len(toks) > cues.MAX_SUBJECT_WORDS:
+    if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
+    if not (toks[-1].isalpha() and toks[-1].islower()):
+        # "The director of the European Centre": a role noun before "of".
+        k = low.index("of") if "of" in low[1:] else 0
+        if not k or not (_source_noun(low[k - 1]) or low[k - 1] in cues.TITLE_WORDS):
+            return False
+        low = low[:k]
     return (
         _source_noun(low[-1]) or low[-1] in cues.TITLE_WORDS
         or low[0] in cues.DETERMINERS or low[0] in ("one", "another") or any(is_possessive(t) for t in toks)
-    ) and not any(w in cues.FINITE_BLOCKERS or lexicon.is_cue_word(w) for w in low)
+    ) and not any(w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and w != low[-1] and not _source_noun(w)) for w in low[:-1]) and not (
+        lexicon.is_cue_word(low[-1]) and not _source_noun(low[-1])
+    )
+
+
+def _role_word(w: str) -> bool:
+    """A lower-case role inside a name ("Party chairwoman Nancy Worley")."""
+    b = bare(w).lower()
+    return b in cues.TITLE_WORDS or b in cues.ROLE_NOUNS
 
 
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*\s*$")
