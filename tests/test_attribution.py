@@ -993,6 +993,10 @@ def test_first_person_contraction_is_never_a_source_or_antecedent() -> None:
     "text, kind, source, cue",
     [
         ("This angered Hispanics who viewed it as a snub.", "belief", "Hispanics", "viewed"),
+        ("Cosby is coming under attack by dozens of women who claim he assaulted them.", "statement",
+         "dozens of women", "claim"),
+        ("He is a longtime Club for Growth donor who backs Cruz.", "belief", "a longtime Club for Growth donor", "backs"),
+        ("He met Ann Lee, a senator who says she will vote no.", "statement", "Ann Lee", "says"),
         ("After the vote, retired neurosurgeon Ben Carson told supporters he would quit.", "statement", "Ben Carson",
          "told"),
         ("Trump, whose views have upset his party, last year proposed a ban.", "statement", "Trump", "proposed"),

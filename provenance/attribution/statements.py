@@ -309,7 +309,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 if len(words) > 1:
                     run = _tokens(text, subj.start, subj.end)[:-1]
                     if any(t[2] in _OBJECT_PREPOSITIONS for t in run):
-                        run = []  # "children in Syria and Iraq who": not the antecedent's name
+                        run = _head_of_prepositional(run)  # "children in Syria and Iraq who": "children"
                     elif not valid_subject([t[2] for t in run]):
                         run = _antecedent(run)  # "This angered Hispanics who viewed it"
                         if run and not valid_subject([t[2] for t in run]):
@@ -317,6 +317,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 else:
                     run = _antecedent(_tokens(text, lo, subj.boundary - 1))
                 if run:
+                    named = _NAME_BEFORE_APPOSITIVE.search(text, max(lo, run[0][0] - 60), run[0][0])
+                    if named is not None and run[0][2].lower() in ("a", "an", "the") and not bare(run[-1][2])[:1].isupper():
+                        # "Zagidat, a Dagestani mother of four who hopes": the named person
+                        run = _tokens(text, named.start(1), named.end(1))
                     made = classify(text[run[0][0] : run[-1][1]], ctx.gaz, ctx.names, run[0][0])
                     if made is not None and _fits(v, made, words):
                         made.source_text = words[-1]
@@ -374,6 +378,38 @@ _PASSIVE_RULE = {"statement": "statement.passive"}
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
 _NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
+
+_NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}),\s+$")
+_BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
+
+
+def _inside_name(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` a lower-case word between capitalised ones ("Club for Growth")?"""
+    return 0 < i < len(words) - 1 and is_capitalised(words[i - 1]) and is_capitalised(words[i + 1])
+
+
+def _head_of_prepositional(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The antecedent of "who" in a noun phrase with a preposition: the whole
+    phrase when it ends in a noun that can speak ("dozens of women who"), a
+    preposition inside a name is no break ("a Club for Growth donor who"),
+    else the part before the preposition ("children in Syria and Iraq who")."""
+    cut = 0  # the object after the clause's verb or preposition: "is coming under attack by dozens of women"
+    words = [t[2] for t in run]
+    for i, w in enumerate(words[:-1]):
+        if _inside_name(words, i):
+            continue
+        if w in cues.BE_FORMS or w in cues.FINITE_BLOCKERS or w in _BREAK_PREPOSITIONS or lexicon.is_cue_word(w) or (
+            w.endswith("ed") and w.isalpha() and w not in cues.SOURCE_NOUNS
+        ):
+            cut = i + 1
+    run = run[cut:]
+    words = [t[2] for t in run]
+    if _source_noun(bare(words[-1]).lower()) and valid_subject(words):
+        return run
+    k = next((i for i, w in enumerate(words) if w in _OBJECT_PREPOSITIONS and not _inside_name(words, i)), len(words))
+    head = run[:k]
+    return head if head and valid_subject([t[2] for t in head]) else []
+
 
 def _same_speaker(earlier: Statement, rule: str, cs: int, ce: int, quote: str | None, kind: str) -> Statement:
     """A record for the cue at ``cs:ce`` by the speaker (and channel) of an
