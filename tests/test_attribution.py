@@ -760,6 +760,13 @@ def test_evidence_verbs_with_polling_and_documents(text: str, source: str) -> No
     assert (c.source, c.cue, c.rule) == (source, "shows", "statement.evidence")
 
 
+def test_ages_and_years_are_no_poll_shares() -> None:
+    assert [(c.source, c.cue) for c in attributions("Cory James, 22, of Flint, Mich., said he had hope.")] == [
+        ("Cory James", "said")
+    ]
+    assert attributions("Maybe he changed his mind about that 2012 remark.") == []
+
+
 def test_evidence_verb_needs_a_document_or_a_body() -> None:
     assert statements("Fiorina showed subtle hints of doubt.") == []
 
@@ -997,6 +1004,10 @@ def test_first_person_contraction_is_never_a_source_or_antecedent() -> None:
          "dozens of women", "claim"),
         ("He is a longtime Club for Growth donor who backs Cruz.", "belief", "a longtime Club for Growth donor", "backs"),
         ("He met Ann Lee, a senator who says she will vote no.", "statement", "Ann Lee", "says"),
+        ("In the poll, 42% say the economy is bad.", "statement", "42%", "say"),
+        ("About 4 in 10 say the economy is bad.", "statement", "About 4 in 10", "say"),
+        ("Nearly nine out of 10 say the economy is bad.", "statement", "Nearly nine out of 10", "say"),
+        ("About three-quarters support a temporary ban.", "belief", "About three-quarters", "support"),
         ("After the vote, retired neurosurgeon Ben Carson told supporters he would quit.", "statement", "Ben Carson",
          "told"),
         ("Trump, whose views have upset his party, last year proposed a ban.", "statement", "Trump", "proposed"),

@@ -102,6 +102,31 @@ def _source_noun(w: str) -> bool:
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twenty hundred thousand".split())
 
 
+_APPROXIMATORS = frozenset("about nearly almost roughly some only just over under more fewer less than around approximately".split())
+_SHARE_WORDS = _NUMBER_WORDS | frozenset("half third thirds quarter quarters fifth fifths percent a".split())
+
+
+def _is_share_word(w: str) -> bool:
+    return w in _SHARE_WORDS or w.rstrip("%").replace(".", "", 1).isdigit() or (
+        "-" in w and all(p in _SHARE_WORDS for p in w.split("-"))  # "two-thirds", "three-quarters"
+    )
+
+
+_SHARE_MARKERS = frozenset("in out percent half third thirds quarter quarters fifth fifths".split())
+
+
+def _is_poll_share(low: list[str]) -> bool:
+    """A share of those polled as the subject: "42%", "About 4 in 10",
+    "nearly three in five", "two-thirds", "60 percent". A bare number is
+    not one ("Cory James, 22," is an age; "2012 remark" a year)."""
+    words = [w for w in low if w not in _APPROXIMATORS]
+    if not words or words[0] == "a" or len(words) > 4 or words[-1] in ("in", "out", "of"):
+        return False
+    if not all(_is_share_word(w) or w in ("in", "out", "of") for w in words):
+        return False
+    return any(w in _SHARE_MARKERS or w.endswith("%") or "-" in w for w in words)
+
+
 def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
     """An -ed word inside a noun phrase ("registered voters", "those
     surveyed", "retired neurosurgeon Ben Carson")."""
@@ -147,8 +172,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     head, first = toks[-1], low[0]
     if len(low) > 1 and low[-1].endswith("ed") and (low[-2] == "those" or _source_noun(low[-2])):
         return True  # "those surveyed", "voters polled"
-    if all(w in _NUMBER_WORDS or w.isdigit() for w in low if w not in ("in", "of", "out")) and len(low) > 2:
-        return True  # "one in five", "two out of three"
+    if _is_poll_share(low):
+        return True  # "one in five", "two out of three", "About 4 in 10", "42%", "43 said"
     if low[-1] in ("who", "which") and len(low) > 1:
         return False
     if low[-1] in cues.PRONOUNS and len(low) > 2 and low[-2] not in ("and", "but", "or", "so", "yet", "then", "now"):
@@ -250,7 +275,9 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
     # "RNC spokesman Sean Spicer on Thursday evening said": a time phrase.
     for k in range(len(toks) - 1, 0, -1):
         w = toks[k][2].lower()
-        if w in _TIME_OPENERS and all(_is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[k + 1 :]):
+        if w in _TIME_OPENERS and all(_is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[k + 1 :]) and not (
+            w == "in" and _is_share_word(toks[k - 1][2].lower())  # "4 in 10": a share, not a date
+        ):
             toks = toks[:k]
             while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
                 toks = toks[:-1]
