@@ -644,6 +644,8 @@ def test_belief_with_nbsp_and_hard_wrap() -> None:
         "Her plans to expand the program stalled.",  # possessive before a noun
         "It is hard to support the bill.",  # infinitive
         "The crowd of screaming supporters grew.",  # adjectival -ing
+        "On Saturday, Trump and his Islamophobic remarks loomed large.",  # determiner, adjective, plural noun
+        "Mississippi offers no protections to residents.",  # a state offering is no speech
     ],
 )
 def test_not_attributions(text: str) -> None:

@@ -120,7 +120,8 @@ EXCLUDED_FORMS: frozenset[str] = frozenset("states email emails posts texts atta
 #: "Democratic plans"): with those forms the subject may not be a lone
 #: nationality or party adjective.
 NOUN_HOMOGRAPHS: frozenset[str] = frozenset(
-    "support attack plan claim call report view hope fear demand question vote want promise pledge back favor".split()
+    "support attack plan claim call report view hope fear demand question vote want promise pledge back favor"
+    " remark comment offer note".split()
 )
 
 #: Irregular forms (third person, past, participle, -ing default by rule).

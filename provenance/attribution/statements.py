@@ -207,6 +207,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED)
         ):
             continue  # a noun: "the reports", "Trump's plans" (but "he's said")
+        if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
+            prev[-2][2] in _NOUN_DETERMINERS and prev[-1][2].isalpha() and prev[-1][2][:1].islower()
+            and not (prev[-1][2].endswith("ly") or _source_noun(prev[-1][2]))
+        ):
+            continue  # a plural noun after an adjective: "his Islamophobic remarks", "the new plans"
         if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
             len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
         ):
@@ -377,6 +382,7 @@ _BY_AGENT = re.compile(r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)
 _PASSIVE_RULE = {"statement": "statement.passive"}
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
+_NOUN_DETERMINERS = frozenset("the a an his her their its our my your".split())
 _NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
 
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}),\s+$")
