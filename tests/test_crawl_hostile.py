@@ -352,14 +352,16 @@ def test_bad_certificate_fails_clearly_and_is_never_downgraded(tmp_path: Path, s
     try:
         target = f"https://tls.test:{srv.port}/secret"
         # The fetch itself (no robots): a clear error naming the certificate.
+        # A certificate failure is its own outcome, apart from a dead host.
         res = fetcher(resolver=RESOLVER).fetch(target)
-        assert (res.outcome, res.status, res.hops) == ("error", None, [])
+        assert (res.outcome, res.status, res.hops) == ("tls", None, [])
+        assert res.error.startswith("SSLCertVerificationError: ") and "\n" not in res.error
         assert "CERTIFICATE_VERIFY_FAILED" in res.error and "self-signed certificate" in res.error
         # Through the crawler: robots.txt is already refused, so the page is not
         # requested, and its row says why.
         row, took = crawl_one(tmp_path, target)
-        assert (row["outcome"], row["status"], row["hops"]) == ("error", None, [])
-        assert row["error"].startswith("robots.txt unreachable, page not fetched: SSLError: ")
+        assert (row["outcome"], row["status"], row["hops"]) == ("tls", None, [])
+        assert row["error"].startswith("robots.txt unreachable, page not fetched: SSLCertVerificationError: ")
         assert "CERTIFICATE_VERIFY_FAILED" in row["error"]
         assert took < 5
     finally:

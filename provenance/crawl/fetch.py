@@ -2,7 +2,7 @@
 
 ``Fetcher.fetch(url)`` never raises for anything the network does: every
 attempt ends in a ``FetchResult`` with one outcome — ok, not_modified,
-timeout, dns, refused, robots, too_large, not_html, redirect_loop, blocked,
+timeout, dns, refused, tls, robots, too_large, not_html, redirect_loop, blocked,
 http_error or error — which the crawler stores as a row of ``fetches``.
 
 Redirects are followed here, not by requests, so every hop is recorded
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -292,6 +293,12 @@ def classify(err: BaseException) -> tuple[str, str]:
     for e in chain:
         if isinstance(e, ConnectionRefusedError) or "Connection refused" in str(e):
             return "refused", "connection refused"
+    for e in chain:
+        if isinstance(e, (ssl.SSLError, requests.exceptions.SSLError)):
+            # An expired, self-signed or wrong-host certificate: the host is
+            # up but cannot be trusted, which a link-rot report keeps apart
+            # from a dead host. The innermost error names the reason.
+            return "tls", _oneline(next((c for c in reversed(chain) if isinstance(c, ssl.SSLError)), e))
     return "error", _oneline(err)
 
 

@@ -30,7 +30,7 @@ from protego import Protego
 ROBOTS_MAX_BYTES = 500 * 1024
 #: Fetch outcomes of robots.txt that mean "no answer": complete disallow, and
 #: the page's row takes this outcome.
-UNREACHABLE = frozenset({"dns", "refused", "timeout", "blocked", "error"})
+UNREACHABLE = frozenset({"dns", "refused", "timeout", "tls", "blocked", "error"})
 
 
 @dataclass(frozen=True)
