@@ -646,6 +646,8 @@ def test_belief_with_nbsp_and_hard_wrap() -> None:
         "The crowd of screaming supporters grew.",  # adjectival -ing
         "On Saturday, Trump and his Islamophobic remarks loomed large.",  # determiner, adjective, plural noun
         "Mississippi offers no protections to residents.",  # a state offering is no speech
+        "He was a reporter for U.S. News & World Report arrested in Moscow.",  # a name's last word
+        "It was popular with readers of the Drudge Report, which covered it.",
     ],
 )
 def test_not_attributions(text: str) -> None:

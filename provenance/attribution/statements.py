@@ -469,6 +469,10 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         low = word.lower()
         if not word[0].islower() and low not in cues.CORE_SPEECH:
             continue  # "the Washington Post", "Backs": not a verb in running text
+        if v.lemma in cues.NOUN_HOMOGRAPHS and word[0].isupper() and not _title_case_after(text, m.end(), hi) and (
+            _capitalised_before(text, lo, cs)
+        ):
+            continue  # a name's last word: "the Drudge Report,", "U.S. News & World Report arrested"
         particle = m.group("particle")
         ce = m.end("verb")
         if particle and particle.lower() in cues.PARTICLE_VERBS.get(v.lemma, ()):
@@ -482,6 +486,17 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
             continue
         yield cs, ce, low, v
+
+
+def _capitalised_before(text: str, lo: int, cs: int) -> bool:
+    before = text[max(lo, cs - 40) : cs].split()
+    return bool(before) and before[-1][:1].isupper()
+
+
+def _title_case_after(text: str, end: int, hi: int) -> bool:
+    """Does a capitalised word follow (a Title Case headline goes on)?"""
+    m = _NEXT_WORD.match(text, end, hi)
+    return m is not None and m.group(1)[:1].isupper()
 
 
 def _has_complement(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool:
