@@ -744,6 +744,11 @@ def test_citing_after_the_verb_relays_the_cited_source() -> None:
         ("Dewayne Smithy, 33, of Baldwin, Miss., dismisses the idea that voting helps.", "Dewayne Smithy"),
         ("Carole Bower, 75, a retiree in Carthage, Ill., said she would vote.", "Carole Bower"),
         ("Officials in Baldwin, Miss., said the vote was fair.", "Officials in Baldwin"),
+        ("Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said that he was rude.",
+         "Sandy Phillips"),
+        ("Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested the refusal was disqualifying.", "Joe Scarborough"),
+        ('Hemsley, the co-author of "Going Viral," about the spread of news, said the days of one story were over.',
+         "Hemsley"),
     ],
 )
 def test_descriptors_and_time_phrases_skipped(text: str, source: str) -> None:

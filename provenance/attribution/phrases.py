@@ -605,9 +605,11 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
     manager"), a relative clause ("who helped found EDGE") or a party tag
     ("R-Utah"). The subject is the segment before the descriptors.
     """
-    end = subj.boundary - 1
+    end = subj.boundary - 1 if subj.boundary_char != "quote" else subj.boundary
     for _ in range(4):
         b2, c2 = _clause_start(text, lo, end, qspans)
+        if c2 == "quote" and (title := _title_quote(text, b2, qspans)) is not None:
+            b2, c2 = _clause_start(text, lo, title[0], qspans)  # "host of MSNBC’s “Morning Joe,” suggested"
         inner = _tokens(text, b2, end)
         if c2 == "," and inner and _appositive_name(text, lo, b2 - 1, inner, qspans):
             return [(inner[0][0], inner[-1][1])]  # "the press secretary, Josh Earnest, said"
@@ -623,6 +625,10 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
             continue
         if c2 != "," or not inner or not _descriptor(inner):
             return []
+        b3, c3 = _clause_start(text, lo, b2 - 1, qspans)
+        if c3 == "," and _place_tail(text, lo, b3 - 1, _tokens(text, b3, b2 - 1)):
+            end = b2 - 1  # "who lost her daughter in Aurora, Colorado, in July 2012,": not "Colorado"
+            continue
         span = subject_before(text, lo, b2 - 1, qspans, v)
         if span is not None:
             return [span]
@@ -670,6 +676,22 @@ def _role_word(w: str) -> bool:
     """A lower-case role inside a name ("Party chairwoman Nancy Worley")."""
     b = bare(w).lower()
     return b in cues.TITLE_WORDS or b in cues.ROLE_NOUNS
+
+
+def _title_quote(text: str, q_end: int, qspans) -> tuple[int, int] | None:
+    """The quotation ending at ``q_end`` when it is a short title inside a
+    descriptor ("star of television’s “Scandal,”"): a few capitalised words
+    with the descriptor's comma inside the closing mark."""
+    q = _inside(q_end - 1, qspans)
+    if q is None:
+        return None
+    inner = text[q[0] + 1 : q[1] - 1].strip()
+    words = inner.rstrip(",").split()
+    if not inner.endswith(",") or not 1 <= len(words) <= 6:
+        return None
+    if not all(is_capitalised(w) or w in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words):
+        return None
+    return q
 
 
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*\s*$")

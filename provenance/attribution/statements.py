@@ -344,12 +344,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     spans = [(toks[k + 1][0], toks[-1][1])]
         elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell")) and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
             # "X, <descriptor>, said" before "..., said X".
-            spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char == "," else []
+            spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char in (",", "quote") else []
             after = None if spans else inverted_subject(text, ce, hi)
             if after is not None:
                 spans = [after]
                 rule = "statement.verb_subject" if rule != "statement.phrase" else rule
-        elif subj.boundary_char == "," and v is not None:
+        elif subj.boundary_char in (",", "quote") and v is not None:
             spans = _parenthetical_subject(text, lo, subj, qspans, v)
             if not spans and v.form in ("past", "s"):
                 # "supports X, opposes Y": a list of verbs shares the subject.
