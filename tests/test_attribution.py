@@ -1003,6 +1003,7 @@ def test_colon_labels_and_tallies_are_not_speakers(text: str) -> None:
 def test_first_person_contraction_is_never_a_source_or_antecedent() -> None:
     got = attributions("Ann Lee spoke. “I'll tell you what shameful is,” she said.")
     assert [(c.source, c.source_text, c.cue) for c in got] == [("Ann Lee", "she", "said")]
+    assert attributions("You’ll see nothing like that in the spots.") == []  # the reader, addressed
 
 
 @pytest.mark.parametrize(

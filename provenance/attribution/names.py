@@ -326,8 +326,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     low = [bare(t).lower() for t in tokens]
     if len(tokens) == 1 and low[0] in cues.PRONOUNS:
         return Source(None, text, cues.PRONOUNS[low[0]], pronoun=True)
-    first = before_apostrophe(low[0])  # "I’ll", "we're", "I've"
-    if first in cues.FIRST_PERSON or (len(low) > 1 and low[0] in cues.DETERMINERS and low[1] in cues.FIRST_PERSON):
+    first = before_apostrophe(low[0])  # "I’ll", "we're", "I've", "You’ll"
+    if first in cues.FIRST_PERSON or first == "you" or (len(low) > 1 and low[0] in cues.DETERMINERS and low[1] in cues.FIRST_PERSON):
         return None
     # "a report by the Institute ...": the author of the document speaks.
     m = _DOCUMENT_BY.match(text)
