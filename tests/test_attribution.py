@@ -610,6 +610,10 @@ def one_any(text: str, **kw):
         ("Governor Ann Lee balked at the bill.", "Ann Lee", "balked", "belief.stance"),
         ("Many Republicans opposed the deal.", "Many Republicans", "opposed", "belief.stance"),
         ("Ann Lee has not endorsed anyone in the race.", "Ann Lee", "endorsed", "belief.stance"),
+        ("Cruz has been sharply critical of the deal.", "Cruz", "critical of", "belief.stance"),
+        ("These voters are skeptical of free trade.", "These voters", "skeptical of", "belief.stance"),
+        ("She remains confident that the party will unite.", "She", "confident that", "belief.cognition"),
+        ("Lawmakers are deeply concerned about the bill.", "Lawmakers", "concerned about", "belief.cognition"),
     ],
 )
 def test_belief_cues(text: str, source: str, cue: str, rule: str) -> None:
@@ -647,6 +651,9 @@ def test_belief_with_nbsp_and_hard_wrap() -> None:
         "On Saturday, Trump and his Islamophobic remarks loomed large.",  # determiner, adjective, plural noun
         "Mississippi offers no protections to residents.",  # a state offering is no speech
         "He was a reporter for U.S. News & World Report arrested in Moscow.",  # a name's last word
+        "The critical vote of the year came on Monday.",  # an adjective without its copula and particle
+        "Trump is likely to win the state.",  # "likely to" is no stance
+        "Ann Lee is aware of the risks.",  # measured too unreliable as a cue
         "It was popular with readers of the Drudge Report, which covered it.",
     ],
 )
@@ -1039,6 +1046,7 @@ def test_more_subject_shapes(text: str, kind: str, source: str, cue: str) -> Non
 def test_coordinated_verb_after_a_time_phrase() -> None:
     got = attributions("Ruth Marcus has been critical of Mr. Trump but on Tuesday wrote that she agreed with him.")
     assert [(c.source, c.source_text, c.cue) for c in got] == [
+        ("Ruth Marcus", "Ruth Marcus", "critical of"),  # a stance adjective after a copula
         ("Ruth Marcus", "Ruth Marcus", "wrote"),
         ("Ruth Marcus", "she", "agreed"),
     ]

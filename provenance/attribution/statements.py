@@ -305,7 +305,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 outlet = ctx.gaz.resolve(pm.group(1))
                 if outlet is not None and outlet.kind == "social":
                     via, via_outlet = outlet.name, outlet.id
-        subj = _np_before(text, lo, cs, qspans)
+        at = cs
+        if v is not None and v.form == "adjective":
+            at = _COPULA_BEFORE.search(text, max(lo, cs - 60), cs).start()  # "She remains | confident that"
+        subj = _np_before(text, lo, at, qspans)
         spans: list[tuple[int, int]] = []
         if subj.start < subj.end:
             words = [t[2] for t in _tokens(text, subj.start, subj.end)]
@@ -354,8 +357,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             if not spans and v.form in ("past", "s"):
                 # "supports X, opposes Y": a list of verbs shares the subject.
                 if out and _same_tense(text, out[-1], v):
-                    out.append(_same_speaker(out[-1], rule, cs, ce, quote_for(cs), kind))
-                    continue
+                    if not _CLAUSE_WORD.search(text, out[-1].cue_end, cs):
+                        out.append(_same_speaker(out[-1], rule, cs, ce, quote_for(cs), kind))
+                    continue  # (", because its society, eager ..., wants": another clause's verb)
                 head = None if out else main_subject(text, lo, subj.boundary - 1, qspans, same_clause=True)
                 if head is not None:
                     spans = [head]
@@ -382,6 +386,11 @@ _BY_AGENT = re.compile(r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)
 _PASSIVE_RULE = {"statement": "statement.passive"}
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
+_CLAUSE_WORD = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted(cues.CLAUSE_WORDS - {"and", "or"})) + r")(?![\w’'])", re.I)
+_COPULA_BEFORE = re.compile(
+    r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, cues.COPULAS), key=len, reverse=True)) + r")"
+    r"(?:\s+(?:not|n[’']t|also|still|now|so|very|more|less|most|too|quite|increasingly|deeply|highly|\w+ly))*\s+$"
+)
 _NOUN_DETERMINERS = frozenset("the a an his her their its our my your".split())
 _NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
 
@@ -461,6 +470,13 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             continue
         if m.group("phrase"):
             yield cs, m.end(), _key(m.group(0)), None
+            continue
+        if m.group("adjective"):
+            adj = m.group("adjective")
+            family, particles = lexicon.ADJECTIVES[adj]
+            if m.group("adjective_particle") in particles and _COPULA_BEFORE.search(text, max(lo, cs - 60), cs):
+                # "Cruz is critical of": the cue is the adjective and its particle.
+                yield cs, m.end(), adj, lexicon.Verb(adj, family, "belief", "adjective")
             continue
         word = m.group("verb")
         v = lexicon.verb(word)
