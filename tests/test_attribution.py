@@ -161,6 +161,10 @@ def statements(text: str, **kw):
         ("Maria Ivanova likened the plan to a lottery.", "Maria Ivanova", "likened"),
         ("Maria Ivanova speculated that the plan had failed.", "Maria Ivanova", "speculated"),
         ("Maria Ivanova recommended a new plan.", "Maria Ivanova", "recommended"),
+        ("Maria Ivanova took aim at the plan on Monday.", "Maria Ivanova", "took aim at"),
+        ("Maria Ivanova took issue with the plan.", "Maria Ivanova", "took issue with"),
+        ("Maria Ivanova threw her support behind the plan.", "Maria Ivanova", "threw her support behind"),
+        ("Maria Ivanova raised questions about the plan.", "Maria Ivanova", "raised questions about"),
     ],
 )
 def test_verb_cues(text: str, source: str, cue: str) -> None:

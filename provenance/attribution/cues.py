@@ -40,6 +40,29 @@ PHRASE_CUES: dict[str, str | None] = {
     "goes on to say": None,
     "put it": None,
     "puts it": None,
+    # public stances and attacks made in words
+    "took aim at": None,
+    "takes aim at": None,
+    "take aim at": None,
+    "took issue with": None,
+    "takes issue with": None,
+    "take issue with": None,
+    "raised questions about": None,
+    "raises questions about": None,
+    "raised concerns about": None,
+    "raises concerns about": None,
+    "raised doubts about": None,
+    "cast doubt on": None,
+    "casts doubt on": None,
+    "came out against": None,
+    "comes out against": None,
+    "came out in favor of": None,
+    "came out in support of": None,
+    "threw his support behind": None,
+    "threw her support behind": None,
+    "threw their support behind": None,
+    "poured cold water on": None,
+    "pours cold water on": None,
 }
 
 #: The verb lexicon by family, as lemmas; ``lexicon.py`` inflects them
@@ -121,7 +144,7 @@ COPULAS: frozenset[str] = frozenset(
 #: out", "refers to", "talked about"); the particle is part of the cue.
 PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
     "point": ("out", "to"), "refer": ("to",), "talk": ("about", "up", "to"), "speak": ("about", "of", "to", "with", "out"),
-    "lash": ("out",), "rail": ("against",), "weigh": ("in",), "push": ("for", "back"), "campaign": ("for", "against"),
+    "lash": ("out",), "rail": ("against",), "weigh": ("in",), "push": ("for", "back", "to"), "campaign": ("for", "against"),
     "vote": ("for", "against"), "call": ("for", "on"), "strive": ("for",),
 }
 #: ... and verbs whose particle is optional but, when present, joins the cue.
