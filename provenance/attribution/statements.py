@@ -471,14 +471,15 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         if m.group("phrase"):
             yield cs, m.end(), _key(m.group(0)), None
             continue
-        if m.group("adjective"):
-            adj = m.group("adjective")
-            family, particles = lexicon.ADJECTIVES[adj]
-            if m.group("adjective_particle") in particles and _COPULA_BEFORE.search(text, max(lo, cs - 60), cs):
-                # "Cruz is critical of": the cue is the adjective and its particle.
-                yield cs, m.end(), adj, lexicon.Verb(adj, family, "belief", "adjective")
-            continue
         word = m.group("verb")
+        if word in lexicon.ADJECTIVES:
+            family, particles = lexicon.ADJECTIVES[word]
+            if m.group("particle") in particles and _COPULA_BEFORE.search(text, max(lo, cs - 60), cs):
+                # "Cruz is critical of": the cue is the adjective and its particle.
+                yield cs, m.end(), word, lexicon.Verb(word, family, "belief", "adjective")
+                continue
+            if lexicon.verb(word) is None:
+                continue  # ("opposed", "worried" are verbs too)
         v = lexicon.verb(word)
         if v is None:
             continue
