@@ -189,7 +189,17 @@ def load_text(data: bytes, path: str | None = None, name: str | None = None) -> 
 def load_html(
     data: bytes | str, path: str | None = None, url: str | None = None, name: str | None = None
 ) -> tuple[Document, list[Anchor]]:
-    """An HTML page: main text, metadata and the anchors inside the article.
+    """An HTML page: main text, metadata and the anchors inside the article."""
+    document, anchors, _ = load_html_page(data, path, url, name)
+    return document, anchors
+
+
+def load_html_page(
+    data: bytes | str, path: str | None = None, url: str | None = None, name: str | None = None
+) -> tuple[Document, list[Anchor], tuple[str | None, str | None]]:
+    """``load_html`` plus the page's rel=canonical and og:url, made absolute
+    against ``url``: the crawler keeps both as evidence and decides which
+    identifies the page. (One parse of the head serves both.)
 
     trafilatura finds the article body on ordinary pages. A huge page (over
     HUGE_HTML_CHARS or HUGE_HTML_ANCHORS) skips it — trafilatura's work grows
@@ -227,6 +237,10 @@ def load_html(
         raise InputError(f"{name}: no article text found in HTML")
     canonical = _head_link(head, "canonical")
     og_url = _meta(head, "og:url")
+    head_links = (
+        urljoin(url, canonical) if url and canonical else canonical,
+        urljoin(url, og_url) if url and og_url else og_url,
+    )
     title = (extracted.title if extracted else None) or (head.title.get_text(strip=True) if head.title else None)
     return (
         Document(
@@ -241,6 +255,7 @@ def load_html(
             encoding=encoding,
         ),
         anchors,
+        head_links,
     )
 
 
@@ -383,21 +398,6 @@ class _TextBuilder:
 
     def text(self) -> str:
         return "".join(self.chunks).rstrip()
-
-
-def head_urls(html: bytes | str, base: str | None = None) -> tuple[str | None, str | None]:
-    """rel=canonical and og:url of a page, made absolute against ``base``.
-
-    The crawler keeps both as evidence and decides which identifies the page.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        head = _parse_head(html)
-    canonical, og_url = _head_link(head, "canonical"), _meta(head, "og:url")
-    if base:
-        canonical = urljoin(base, canonical) if canonical else None
-        og_url = urljoin(base, og_url) if og_url else None
-    return canonical, og_url
 
 
 def _parse_head(html: bytes | str) -> BeautifulSoup:

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 
 from .. import __version__, store
-from ..documents import InputError, head_urls, load_html
+from ..documents import InputError, load_html_page
 from ..links import registered_domain
 from ..model import stable_id
 from ..outlets import load_gazetteer
@@ -248,8 +248,7 @@ class Crawler:
     def _extract(self, job: _Job, result: FetchResult) -> Extraction:
         html = decode_html(result.body, result.charset)
         final = result.final_url or job.url
-        document, anchors = load_html(html, url=final)
-        canonical, og_url = head_urls(html, final)
+        document, anchors, (canonical, og_url) = load_html_page(html, url=final)
         result.canonical_url, result.og_url = canonical, og_url
         document.canonical_url = page_identity(final, canonical, og_url)
         document.url = final
