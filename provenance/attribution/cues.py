@@ -134,12 +134,6 @@ ADJECTIVE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-#: Copulas before such an adjective ("is", "remains", "grew", "has been").
-COPULAS: frozenset[str] = frozenset(
-    "is are was were be been being am ’s 's ’re 're ’m 'm remain remains remained seem seems seemed appear appears"
-    " appeared feel feels felt grew grow grown become became becomes".split()
-)
-
 #: Verbs that count only with one of these particles after them ("pointed
 #: out", "refers to", "talked about"); the particle is part of the cue.
 PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
@@ -258,6 +252,11 @@ HAS_CONTRACTED: frozenset[str] = frozenset("he she it who that there what".split
 #: Forms of "be": a past participle after one is passive ("was asked"), an
 #: -ing form after one is progressive ("is seeking").
 BE_FORMS: frozenset[str] = frozenset("is are was were be been being am ’s 's".split())
+#: Copulas before an adjective cue (``ADJECTIVE_CUES``): "is", "remains", "grew", "has been".
+COPULAS: frozenset[str] = BE_FORMS | frozenset(
+    "’re 're ’m 'm remain remains remained seem seems seemed appear appears appeared feel feels felt grew grow grown"
+    " become became becomes".split()
+)
 
 #: Heads of subjects that may "show" or "find" (evidence verbs).
 EVIDENCE_NOUNS: frozenset[str] = frozenset(

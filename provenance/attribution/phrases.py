@@ -103,7 +103,8 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twen
 
 
 _APPROXIMATORS = frozenset("about nearly almost roughly some only just over under more fewer less than around approximately".split())
-_SHARE_WORDS = _NUMBER_WORDS | frozenset("half third thirds quarter quarters fifth fifths percent a".split())
+_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths percent".split())
+_SHARE_WORDS = _NUMBER_WORDS | _FRACTIONS | {"a"}
 
 
 def _is_share_word(w: str) -> bool:
@@ -112,7 +113,7 @@ def _is_share_word(w: str) -> bool:
     )
 
 
-_SHARE_MARKERS = frozenset("in out percent half third thirds quarter quarters fifth fifths".split())
+_SHARE_MARKERS = _FRACTIONS | {"in", "out"}
 
 
 def _is_poll_share(low: list[str]) -> bool:
@@ -667,9 +668,7 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     return (
         _source_noun(low[-1]) or low[-1] in cues.TITLE_WORDS
         or low[0] in cues.DETERMINERS or low[0] in ("one", "another") or any(is_possessive(t) for t in toks)
-    ) and not any(w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and w != low[-1] and not _source_noun(w)) for w in low[:-1]) and not (
-        lexicon.is_cue_word(low[-1]) and not _source_noun(low[-1])
-    )
+    ) and not any(w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and not _source_noun(w)) for w in low)
 
 
 def _role_word(w: str) -> bool:

@@ -200,7 +200,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if colon is not None:
             emit("statement.colon", colon[0], colon[0] + 1, colon[1], colon[2])
     for item in _cue_items(ctx, lo, hi, qspans, consumed):
-        cs, ce, key, v = item
+        cs, ce, key, v, np_end = item
         prev = _tokens(text, max(lo, cs - 40), cs)
         pw = bare(prev[-1][2]).lower() if prev else ""
         if prev and prev[-1][2][-1:].isalpha() and (
@@ -305,10 +305,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 outlet = ctx.gaz.resolve(pm.group(1))
                 if outlet is not None and outlet.kind == "social":
                     via, via_outlet = outlet.name, outlet.id
-        at = cs
-        if v is not None and v.form == "adjective":
-            at = _COPULA_BEFORE.search(text, max(lo, cs - 60), cs).start()  # "She remains | confident that"
-        subj = _np_before(text, lo, at, qspans)
+        subj = _np_before(text, lo, np_end, qspans)
         spans: list[tuple[int, int]] = []
         if subj.start < subj.end:
             words = [t[2] for t in _tokens(text, subj.start, subj.end)]
@@ -386,13 +383,15 @@ _BY_AGENT = re.compile(r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)
 _PASSIVE_RULE = {"statement": "statement.passive"}
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
-_CLAUSE_WORD = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted(cues.CLAUSE_WORDS - {"and", "or"})) + r")(?![\w’'])", re.I)
+_NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
+#: Determiners before "adjective + noun-homograph" ("his Islamophobic remarks").
+_NOUN_DETERMINERS = frozenset("the a an his her their its our my your".split())
+_CLAUSE_WORD = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted(cues.CLAUSE_WORDS)) + r")(?![\w’'])", re.I)
+#: A copula, adverbs allowed, just before an adjective cue.
 _COPULA_BEFORE = re.compile(
     r"(?<![\w’'])(?:" + "|".join(sorted(map(re.escape, cues.COPULAS), key=len, reverse=True)) + r")"
     r"(?:\s+(?:not|n[’']t|also|still|now|so|very|more|less|most|too|quite|increasingly|deeply|highly|\w+ly))*\s+$"
 )
-_NOUN_DETERMINERS = frozenset("the a an his her their its our my your".split())
-_NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
 
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}),\s+$")
 _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
@@ -461,25 +460,28 @@ def _fits(v: lexicon.Verb | None, src: Source, words: list[str]) -> bool:
     )
 
 
-def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tuple[int, int, str, lexicon.Verb | None]]:
-    """(cue start, cue end, key, verb or None for a fixed phrase) outside quotes."""
+def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tuple[int, int, str, lexicon.Verb | None, int]]:
+    """(cue start, cue end, key, verb or None for a fixed phrase, where the
+    subject's noun phrase ends) outside quotes. The subject ends at the cue,
+    except before an adjective cue, where it ends at the copula ("She remains
+    | confident that")."""
     text = ctx.text
     for m in ctx.cues_in(lo, hi):
         cs = m.start()
         if _inside(cs, qspans) or _inside(cs, consumed):
             continue
         if m.group("phrase"):
-            yield cs, m.end(), _key(m.group(0)), None
+            yield cs, m.end(), _key(m.group(0)), None, cs
             continue
         word = m.group("verb")
         if word in lexicon.ADJECTIVES:
             family, particles = lexicon.ADJECTIVES[word]
-            if m.group("particle") in particles and _COPULA_BEFORE.search(text, max(lo, cs - 60), cs):
+            copula = _COPULA_BEFORE.search(text, max(lo, cs - 60), cs) if m.group("particle") in particles else None
+            if copula is not None:
                 # "Cruz is critical of": the cue is the adjective and its particle.
-                yield cs, m.end(), word, lexicon.Verb(word, family, "belief", "adjective")
+                yield cs, m.end(), word, lexicon.Verb(word, family, "belief", "adjective"), copula.start()
                 continue
-            if lexicon.verb(word) is None:
-                continue  # ("opposed", "worried" are verbs too)
+            # (else a verb, if it is one: "opposed", "worried")
         v = lexicon.verb(word)
         if v is None:
             continue
@@ -502,7 +504,7 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             continue
         if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
             continue
-        yield cs, ce, low, v
+        yield cs, ce, low, v, cs
 
 
 def _capitalised_before(text: str, lo: int, cs: int) -> bool:
