@@ -449,6 +449,80 @@ def test_bylines() -> None:
     assert credits("By the end of the day, nothing was left.", "byline") == []
 
 
+def _statements_by(text: str, rule: str):
+    got = [c for c in extract_citations(text, "doc") if c.rule == rule]
+    for c in got:
+        _check_offsets(text, c)
+        assert text[c.cue_start : c.cue_end] == c.cue
+    return got
+
+
+def test_dash_credits_one_per_line() -> None:
+    # A list of reader quotations, one per line, each credited after a dash;
+    # NBSP before the dash, a descriptor after the name, a final full stop.
+    text = (
+        "Readers Share Their Thoughts.\n\n"
+        "\u201cHe is ignorant of our culture.\u201d\u00a0\u2015 Pamela Padilla\u00a0\n"
+        "\u201cTrump must stop portraying Latinos as gangsters.\u201d\u2015 Carla Sanchez, 41, Tucson.\n\n"
+        '"We will vote." - not a credit'
+    )
+    got = _statements_by(text, "statement.dash_credit")
+    assert [(c.kind, c.source, c.source_type, c.cue, c.quote, c.sentence) for c in got] == [
+        ("statement", "Pamela Padilla", "person", "\u2015", "He is ignorant of our culture.",
+         "\u201cHe is ignorant of our culture.\u201d\u00a0\u2015 Pamela Padilla"),
+        ("statement", "Carla Sanchez", "person", "\u2015", "Trump must stop portraying Latinos as gangsters.",
+         "\u201cTrump must stop portraying Latinos as gangsters.\u201d\u2015 Carla Sanchez, 41, Tucson."),
+    ]
+    assert got[0].cue_start == text.index("\u2015")
+    assert got[0].confidence == 0.8
+
+
+def test_dash_credit_under_a_pull_quote() -> None:
+    text = "Intro.\n\n\u201cWe will win this.\u201d\n\n\u2014 Jane Doe, organizer"
+    (c,) = _statements_by(text, "statement.dash_credit")
+    assert (c.source, c.cue, c.quote, c.start, c.end) == (
+        "Jane Doe", "\u2014", "We will win this.", text.index("\u201c"), len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A dash inside a sentence, a list item, a sign-off after prose.
+        "The bank fired staff \u2015 5,300 employees \u2015 Wells Fargo",
+        "This year's winners are:\n\n\u2014 Carol Lee of the Wall Street Journal, winner of the award.",
+        "The person confirmed the meeting.\n\n\u2014 White House Correspondent Julie Pace.",
+        "\u201cIt is over,\u201d \u2014 and then the crowd left the hall in silence for the night.",
+    ],
+)
+def test_not_dash_credits(text: str) -> None:
+    assert _statements_by(text, "statement.dash_credit") == []
+
+
+def test_embedded_post_signature_in_its_own_paragraph() -> None:
+    # What an HTML twitter-tweet embed becomes: the post, then its signature.
+    text = (
+        "Ryan reacted quickly.\n\nThe FBI decision is baffling. We will hold hearings.\n\n"
+        "\u2014 Paul Ryan (@SpeakerRyan) July 5, 2016\n\nMore text."
+    )
+    (c,) = _statements_by(text, "statement.post")
+    assert (c.kind, c.source, c.source_type, c.cue, c.via, c.via_outlet, c.quote) == (
+        "statement", "Paul Ryan", "person", "\u2014", "X", "twitter",
+        "The FBI decision is baffling. We will hold hearings.")
+    assert c.sentence.startswith("The FBI decision") and c.sentence.endswith("July 5, 2016")
+
+
+def test_embedded_posts_inline_with_markup() -> None:
+    text = (
+        "Text.\n\n<tweet id=\"7\">A hat. pic.twitter.com/mzvF \u2014 The Associated Press (@AP) "
+        "September 1, 2016</tweet> <tweet id=\"8\">Wow. \u2014 Ben Jacobs (@Bencjacobs) Sept. 1, 2016</tweet>."
+    )
+    got = _statements_by(text, "statement.post")
+    assert [(c.source, c.source_type, c.source_outlet, c.quote) for c in got] == [
+        ("Associated Press", "outlet", "ap", "A hat. pic.twitter.com/mzvF"),
+        ("Ben Jacobs", "person", None, "Wow."),
+    ]
+
+
 # ---------------------------------------------------------------- segmentation
 
 

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from ..model import Citation, Link
 from ..outlets import Gazetteer, load_gazetteer
 from . import cues
-from .credits import bylines, contributions, photo_credits
+from .credits import bylines, contributions, photo_credits, quote_credits
 from .furniture import furniture_paragraphs
 from .names import NameIndex
 from .sentences import paragraphs, sentences
@@ -121,12 +121,16 @@ def extract_citations(
             )
         )
 
-    for c in (*photo_credits(text, paras, furniture, gaz, names), *bylines(text, paras, furniture, gaz, names)):
+    for c in (
+        *photo_credits(text, paras, furniture, gaz, names),
+        *bylines(text, paras, furniture, gaz, names),
+        *quote_credits(text, paras, furniture, gaz, names),
+    ):
         via_outlet = None
         if c.via_mention:
             o = gaz.resolve(c.via_mention)
             via_outlet = o.id if o else None
-        add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, c.via, via_outlet, None)
+        add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, c.via, via_outlet, c.quote)
     body = [s for s in sents if s.paragraph not in furniture]
     for c in contributions(text, body, gaz, names):
         add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, None, None, None)

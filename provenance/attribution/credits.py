@@ -14,6 +14,15 @@ conventions of page layout, recognised by shape.
   byline; its ``cue`` is that name as written.
 - Contribution: "X (and Y) contributed reporting / to this report",
   "Additional reporting by X"; ``cue`` is the cue words as written.
+- Dash credit: a quotation followed by a dash and who said it, closing the
+  paragraph ("“...” ― Sonya Herridge, 34") or as a paragraph of its own
+  under a paragraph that is one quotation (a pull quote). Kind
+  ``statement``, ``cue`` the dash, ``source`` the name (a descriptor after a
+  comma is left out), ``quote`` the quotation.
+- Embedded post: the signature a post embedded from Twitter/X leaves in the
+  text, "— Name (@handle) July 5, 2016", after the post's text in the same
+  paragraph or the one before (HTML embeds put it in a paragraph of its
+  own). Kind ``statement``, ``via`` the platform, ``quote`` the post.
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ from dataclasses import dataclass
 from ..outlets import Gazetteer, fold
 from . import cues
 from .names import NameIndex, Source, classify, collapse, is_capitalised, is_particle
-from .sentences import Paragraph, Sentence
+from .sentences import CLOSE_DOUBLE, OPEN_DOUBLE, Paragraph, Sentence, double_quotes
 
 
 @dataclass
@@ -39,6 +48,7 @@ class Credit:
     source: Source
     via: str | None = None
     via_mention: str | None = None
+    quote: str | None = None
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -160,3 +170,95 @@ def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: N
                     if src is not None:
                         yield Credit("contribution", "credit.contribution", s.start, s.end,
                                      s.start + m.start("cue"), s.start + m.end("cue"), src)
+
+
+_DASHES = "—―–"
+_SP = r"[ \t\u00a0]"
+#: "— Paul Ryan (@SpeakerRyan) July 5, 2016": an embedded post's signature.
+_POST_SIGNATURE = re.compile(
+    r"(?P<cue>[—―–])" + _SP + r"*(?P<who>[^\n—―–()@]{1,80}?)" + _SP + r"*\((?P<handle>@\w{1,30})\)"
+    + _SP + r"*(?P<date>[A-Z][a-z]{2,8}\.?" + _SP + r"+\d{1,2}," + _SP + r"+\d{4})"
+)
+_MARKUP = re.compile(r"<[^<>\n]{0,300}>")
+_CLOSERS = CLOSE_DOUBLE + '"'
+
+
+def _post_text(text: str, start: int, end: int) -> str | None:
+    """The words of a post as written, without markup around them."""
+    return collapse(_MARKUP.sub(" ", text[start:end])) or None
+
+
+def _is_quotation(text: str, p: Paragraph) -> bool:
+    """Is the paragraph one quotation ("“...”", "“...”.")?"""
+    body = text[p.start : p.end].rstrip(".")
+    return len(body) > 2 and body[0] in OPEN_DOUBLE + '"' and body[-1] in _CLOSERS
+
+
+def _dash_credit_name(credit: str) -> str | None:
+    """The name in "Name[, descriptor]" after a dash, if it is one."""
+    if len(credit.split()) > cues.DASH_CREDIT_MAX_WORDS:
+        return None
+    name = collapse(credit.split(",", 1)[0]).rstrip(".")
+    return name if _name_like(name, cues.DASH_CREDIT_NAME_WORDS) else None
+
+
+def quote_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
+    """Dash credits and embedded posts (see the module docstring)."""
+    prev: Paragraph | None = None
+    platform = gaz.resolve(cues.PLATFORM_VERBS["tweeted"])
+    for p in paras:
+        if p.index in skip:
+            continue
+        if not any(text.find(d, p.start, p.end) >= 0 for d in _DASHES):
+            prev = p
+            continue
+        body_start = p.start
+        credited = False
+        for m in _POST_SIGNATURE.finditer(text, p.start, p.end):
+            src = classify(m.group("who"), gaz, names, m.start("who"))
+            if src is None:
+                continue
+            start, quote = body_start, _post_text(text, body_start, m.start())
+            if quote is None and prev is not None:
+                start, quote = prev.start, _post_text(text, prev.start, prev.end)
+            credited = True
+            yield Credit(
+                "statement", "statement.post", start, m.end("date"), m.start("cue"), m.end("cue"), src,
+                via=platform.name if platform else None, via_mention=platform.name if platform else None, quote=quote,
+            )
+            body_start = m.end()
+        if not credited:
+            yield from _dash_credit(text, p, prev, gaz, names)
+        prev = p
+
+
+def _dash_credit(text: str, p: Paragraph, prev: Paragraph | None, gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
+    # A credit closes a line: lists of quotations often sit one per line.
+    for line in _LINE.finditer(text, p.start, p.end):
+        ls, le = line.span()
+        dash = max(text.rfind(d, ls, le) for d in _DASHES)
+        if dash < 0:
+            continue
+        name = _dash_credit_name(text[dash + 1 : le])
+        if name is None:
+            continue
+        before = text[ls:dash].rstrip()
+        if before and before[-1] in _CLOSERS:
+            close = ls + len(before)
+            spans = [q for q in double_quotes(text, p.start, p.end) if q[1] == close]
+            if spans:
+                start = spans[0][0]
+            elif text[ls] in OPEN_DOUBLE + '"':
+                start = ls
+            else:
+                continue
+            quote = collapse(text[start + 1 : close - 1])
+        elif not before and ls == p.start and prev is not None and _is_quotation(text, prev):
+            start = prev.start
+            quote = collapse(text[prev.start : prev.end].rstrip(".")[1:-1])
+        else:
+            continue
+        src = classify(name, gaz, names, dash + 1)
+        if src is not None:
+            end = le - (len(text[ls:le]) - len(text[ls:le].rstrip()))
+            yield Credit("statement", "statement.dash_credit", start, end, dash, dash + 1, src, quote=quote or None)

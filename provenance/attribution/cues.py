@@ -606,6 +606,11 @@ BYLINE_OUTLET_MAX_CHARS = 80
 #: Photo credits: at most this many words in the whole credit.
 CREDIT_MAX_WORDS = 14
 
+#: A dash credit ("“...” ― Name, descriptor") is at most this many words
+#: after the dash; the name in it at most ``DASH_CREDIT_NAME_WORDS``.
+DASH_CREDIT_MAX_WORDS = 16
+DASH_CREDIT_NAME_WORDS = 5
+
 # --------------------------------------------------------------------------
 # Confidence by rule
 # --------------------------------------------------------------------------
@@ -631,6 +636,8 @@ CONFIDENCE: dict[str, float] = {
     "credit.byline": 0.9,
     "credit.byline_outlet": 0.7,
     "credit.contribution": 0.95,
+    "statement.dash_credit": 0.8,
+    "statement.post": 0.9,
 }
 #: Subtracted when the source is a resolved pronoun.
 PRONOUN_PENALTY = 0.15
