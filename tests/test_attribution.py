@@ -485,12 +485,26 @@ def test_dash_credit_under_a_pull_quote() -> None:
 
 
 @pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("\u201cIt needs to stop.\u201d\n\n-Michelle Marks, Philadelphia.", "Michelle Marks", "-"),
+        ('"We pay zero taxes."\n\n- Bernie Sanders.', "Bernie Sanders", "-"),
+        ("\u201cIt needs to stop.\u201d -- Jean-Luc Dupont", "Jean-Luc Dupont", "--"),
+    ],
+)
+def test_dash_credits_with_hyphens(text: str, source: str, cue: str) -> None:
+    (c,) = _statements_by(text, "statement.dash_credit")
+    assert (c.source, c.cue, c.start, c.end) == (source, cue, 0, len(text.rstrip()))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A dash inside a sentence, a list item, a sign-off after prose.
         "The bank fired staff \u2015 5,300 employees \u2015 Wells Fargo",
         "This year's winners are:\n\n\u2014 Carol Lee of the Wall Street Journal, winner of the award.",
         "The person confirmed the meeting.\n\n\u2014 White House Correspondent Julie Pace.",
+        "Polls:\n\n-Bernie Sanders won 84 percent of young voters in the Iowa caucus.",
         "\u201cIt is over,\u201d \u2014 and then the crowd left the hall in silence for the night.",
     ],
 )

@@ -179,6 +179,9 @@ _POST_SIGNATURE = re.compile(
     r"(?P<cue>[—―–])" + _SP + r"*(?P<who>[^\n—―–()@]{1,80}?)" + _SP + r"*\((?P<handle>@\w{1,30})\)"
     + _SP + r"*(?P<date>[A-Z][a-z]{2,8}\.?" + _SP + r"+\d{1,2}," + _SP + r"+\d{4})"
 )
+#: A dash that can open a credit: after a space, a closing quote or at the
+#: start of a line, before a letter ("― Name", "”― Name", "-Name", "-- Name").
+_CREDIT_DASH = re.compile(r"(?:^|(?<=[\s”\"»]))(?:[—―–]|--?)(?=" + _SP + r"*[^\W\d_])", re.M)
 _MARKUP = re.compile(r"<[^<>\n]{0,300}>")
 _CLOSERS = CLOSE_DOUBLE + '"'
 
@@ -209,7 +212,7 @@ def quote_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
     for p in paras:
         if p.index in skip:
             continue
-        if not any(text.find(d, p.start, p.end) >= 0 for d in _DASHES):
+        if not any(text.find(d, p.start, p.end) >= 0 for d in _DASHES + "-"):
             prev = p
             continue
         body_start = p.start
@@ -236,10 +239,13 @@ def _dash_credit(text: str, p: Paragraph, prev: Paragraph | None, gaz: Gazetteer
     # A credit closes a line: lists of quotations often sit one per line.
     for line in _LINE.finditer(text, p.start, p.end):
         ls, le = line.span()
-        dash = max(text.rfind(d, ls, le) for d in _DASHES)
-        if dash < 0:
+        found = None
+        for found in _CREDIT_DASH.finditer(text, ls, le):
+            pass  # the last one: a credit ends its line
+        if found is None:
             continue
-        name = _dash_credit_name(text[dash + 1 : le])
+        dash, dash_end = found.span()
+        name = _dash_credit_name(text[dash_end:le])
         if name is None:
             continue
         before = text[ls:dash].rstrip()
@@ -258,7 +264,7 @@ def _dash_credit(text: str, p: Paragraph, prev: Paragraph | None, gaz: Gazetteer
             quote = collapse(text[prev.start : prev.end].rstrip(".")[1:-1])
         else:
             continue
-        src = classify(name, gaz, names, dash + 1)
+        src = classify(name, gaz, names, dash_end)
         if src is not None:
             end = le - (len(text[ls:le]) - len(text[ls:le].rstrip()))
-            yield Credit("statement", "statement.dash_credit", start, end, dash, dash + 1, src, quote=quote or None)
+            yield Credit("statement", "statement.dash_credit", start, end, dash, dash_end, src, quote=quote or None)
