@@ -441,6 +441,33 @@ def test_contribution_lines() -> None:
     assert sorted((x.source, x.cue) for x in c) == [("AFP", "Additional reporting by"), ("Anna Petrova", "Additional reporting by")]
 
 
+@pytest.mark.parametrize(
+    "text, source, outlet, cue, sentence",
+    [
+        ("Title\n\nWASHINGTON (AP) \u2014 The Senate voted.", "Associated Press", "ap", "(AP)", "WASHINGTON (AP) \u2014"),
+        ("ORLANDO, Fla. (Reuters) - Police said.", "Reuters", "reuters", "(Reuters)", "ORLANDO, Fla. (Reuters) -"),
+        ("Mexico City (AFP) \u2013 Talks began.", "AFP", "afp", "(AFP)", "Mexico City (AFP) \u2013"),
+        ("(CNN) \u2014 The vote is today.", "CNN", "cnn", "(CNN)", "(CNN) \u2014"),
+    ],
+)
+def test_datelines(text: str, source: str, outlet: str, cue: str, sentence: str) -> None:
+    (c,) = [x for x in credits(text, "byline") if x.rule == "credit.dateline"]
+    assert (c.source, c.source_type, c.source_outlet, c.cue, c.sentence, c.start) == (
+        source, "outlet", outlet, cue, sentence, text.index(sentence))
+    assert text[c.cue_start : c.cue_end] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Ted Cruz (R-Texas) \u2014 the front-runner \u2014 spoke.",  # no agency in the brackets
+        "Intro.\n\n" + "Paragraph.\n\n" * 12 + "WASHINGTON (AP) \u2014 deep in the page: a quoted dispatch.",
+    ],
+)
+def test_not_datelines(text: str) -> None:
+    assert [x for x in credits(text, "byline") if x.rule == "credit.dateline"] == []
+
+
 def test_bylines() -> None:
     c = credits("Title here\n\nBy Ekaterina Sokirianskaia\n\nMay 30, 2018\n\nBody.", "byline")
     assert [(x.source, x.cue, x.source_type) for x in c] == [("Ekaterina Sokirianskaia", "By", "person")]

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from ..model import Citation, Link
 from ..outlets import Gazetteer, load_gazetteer
 from . import cues
-from .credits import bylines, contributions, photo_credits, quote_credits
+from .credits import bylines, contributions, datelines, photo_credits, quote_credits
 from .furniture import furniture_paragraphs
 from .names import NameIndex
 from .sentences import paragraphs, sentences
@@ -124,6 +124,7 @@ def extract_citations(
     for c in (
         *photo_credits(text, paras, furniture, gaz, names),
         *bylines(text, paras, furniture, gaz, names),
+        *datelines(text, paras, furniture, gaz),
         *quote_credits(text, paras, furniture, gaz, names),
     ):
         via_outlet = None

@@ -12,6 +12,10 @@ conventions of page layout, recognised by shape.
 - Byline: a line "By Name[, Name and Name]"; ``cue`` is "By". A line that is
   nothing but an outlet's name, near the top of the page, is the outlet's
   byline; its ``cue`` is that name as written.
+- Dateline: "WASHINGTON (AP) —", "ORLANDO, Fla. (Reuters) -", "(CNN) —"
+  opening one of the first paragraphs: the agency in brackets, when the
+  gazetteer knows it, delivered the story. Kind ``byline``, ``cue`` the
+  bracketed name with its brackets, ``source`` the outlet.
 - Contribution: "X (and Y) contributed reporting / to this report",
   "Additional reporting by X"; ``cue`` is the cue words as written.
 - Dash credit: a quotation followed by a dash and who said it, closing the
@@ -138,6 +142,32 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
                     "byline", "credit.byline_outlet", p.start, p.end, p.start, p.end,
                     Source(outlet.name, collapse(body), "outlet", source_outlet=outlet.id),
                 )
+
+
+#: "WASHINGTON (AP) —": an optional place (capitalised words, commas,
+#: abbreviations), the agency in brackets, a dash.
+_DATELINE = re.compile(
+    r"(?:[^\W\d_][\w.'’\-]*(?:,?" + r"[ \t\u00a0]+[^\W\d_][\w.'’\-]*){0,4}[ \t\u00a0]*)?"
+    r"(?P<cue>\((?P<agency>[^\W\d_][^()\n]{0,40})\))[ \t\u00a0]*(?:[—―–]|--?)"
+)
+
+
+def datelines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer) -> Iterator[Credit]:
+    for p in paras:
+        if p.index >= cues.BYLINE_PARAGRAPHS:
+            break
+        if p.index in skip:
+            continue
+        m = _DATELINE.match(text, p.start, p.end)
+        if m is None:
+            continue
+        outlet = gaz.resolve(m.group("agency"))
+        if outlet is None:
+            continue  # "Sen. Ted Cruz (R-Texas) —"
+        yield Credit(
+            "byline", "credit.dateline", p.start, m.end(), m.start("cue"), m.end("cue"),
+            Source(outlet.name, collapse(m.group("agency")), "outlet", source_outlet=outlet.id),
+        )
 
 
 _CONTRIB = re.compile(
