@@ -17,7 +17,9 @@ conventions of page layout, recognised by shape.
   gazetteer knows it, delivered the story. Kind ``byline``, ``cue`` the
   bracketed name with its brackets, ``source`` the outlet.
 - Contribution: "X (and Y) contributed reporting / to this report",
-  "Additional reporting by X"; ``cue`` is the cue words as written.
+  "Additional reporting by X", "(Reporting by X; Writing by Y; Editing by
+  Z)" (reporters and writer, not editors); ``cue`` is the cue words as
+  written.
 - Dash credit: a quotation followed by a dash and who said it, closing the
   paragraph ("“...” ― Sonya Herridge, 34") or as a paragraph of its own
   under a paragraph that is one quotation (a pull quote). Kind
@@ -144,10 +146,11 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
                 )
 
 
-#: "WASHINGTON (AP) —": an optional place (capitalised words, commas,
-#: abbreviations), the agency in brackets, a dash.
+#: "WASHINGTON (AP) —", "ANKARA, Jan 23 (AFP) -": an optional place and
+#: date (words, commas, abbreviations, numbers), the agency in brackets, a
+#: dash.
 _DATELINE = re.compile(
-    r"(?:[^\W\d_][\w.'’\-]*(?:,?" + r"[ \t\u00a0]+[^\W\d_][\w.'’\-]*){0,4}[ \t\u00a0]*)?"
+    r"(?:[^\W\d_][\w.'’\-]*(?:,?" + r"[ \t\u00a0]+[^\W_][\w.'’\-]*){0,5}[ \t\u00a0]*)?"
     r"(?P<cue>\((?P<agency>[^\W\d_][^()\n]{0,40})\))[ \t\u00a0]*(?:[—―–]|--?)"
 )
 
@@ -173,13 +176,15 @@ def datelines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer)
 _CONTRIB = re.compile(
     r"(?P<cue>contributed\s+(?:reporting|reports|to\s+this\s+(?:report|article|story)))"
 )
-_ADDITIONAL = re.compile(r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting\s+by)\s+(?P<who>[^.;\n]{1,120})")
+_ADDITIONAL = re.compile(
+    r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting(?:\s+and\s+writing)?\s+by|[Ww]riting\s+by)\s+(?P<who>[^.;()\n]{1,120})"
+)
 
 
 def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
     for s in sentences:
-        if text.find("ontribut", s.start, s.end) < 0 and text.find("eporting", s.start, s.end) < 0:
-            continue  # neither cue can be in this sentence
+        if not any(text.find(k, s.start, s.end) >= 0 for k in ("ontribut", "eporting", "riting by")):
+            continue  # no cue can be in this sentence
         body = text[s.start : s.end]
         m = _CONTRIB.search(body)
         if m:
@@ -191,8 +196,11 @@ def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: N
                         yield Credit("contribution", "credit.contribution", s.start, s.end,
                                      s.start + m.start("cue"), s.start + m.end("cue"), src)
             continue
-        m = _ADDITIONAL.search(body)
-        if m and (m.start() == 0 or body[: m.start()].rstrip().endswith((".", ";", "(", "—"))):
+        # "(Reporting by A; Writing by B; Editing by C)": the reporters and
+        # the writer; editors are no source.
+        for m in _ADDITIONAL.finditer(body):
+            if m.start() and not body[: m.start()].rstrip().endswith((".", ";", "(", "—")):
+                continue
             for name in _SPLIT_AUTHORS.split(collapse(m.group("who"))):
                 name = name.strip(" .")
                 if name and _name_like(name, 6):

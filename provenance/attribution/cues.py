@@ -11,6 +11,8 @@ multi-word cues allow any run of whitespace (newline, NBSP) between words.
 
 from __future__ import annotations
 
+import re
+
 # --------------------------------------------------------------------------
 # Statement cues
 # --------------------------------------------------------------------------
@@ -447,7 +449,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     activist official envoy adviser advisor aide judge justice rep
     representative speaker sheikh imam rabbi father sister saint st
     state affairs human rights security intelligence federal national
-    first former acting interim top senior
+    first former acting interim top senior mp mep
     """.split()
 )
 
@@ -470,6 +472,29 @@ PLACES: frozenset[str] = frozenset(
     romania bulgaria serbia libya sudan yemen tunisia algeria morocco
     chechnya dagestan kurdistan crimea canada mexico brazil australia korea
     """.split()
+)
+
+#: What follows a cue verb when nothing was said: "asked not to be named",
+#: "spoke on condition of anonymity", and, after a negation, "did not
+#: respond to a request for comment".
+NOTHING_SAID_AFTER = re.compile(
+    r"[ \t\n\u00a0]+(?:(?P<anonymous>not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity"
+    r"|on\s+(?:the\s+)?condition\s+of\s+anonymity)"
+    r"|(?:immediately\s+)?to\s+(?:(?:a|an|the|repeated|multiple|several|recent)\s+)*"
+    r"(?:requests?|emails?|e-mails?|messages?|calls?|inquiries|queries|questions)\b)",
+    re.I,
+)
+#: Negations that make "respond to a request" a refusal.
+NEGATIONS: frozenset[str] = frozenset("not n't never didn't hasn't haven't won't wouldn't declined refused".split())
+
+#: Seats of government that speak for it ("Downing Street said", "the White
+#: House confirmed"): typed ``government``, never a person.
+GOVERNMENT_SEATS: frozenset[str] = frozenset(
+    {
+        "downing street", "number 10", "no 10", "no. 10", "white house", "kremlin", "élysée", "elysee",
+        "élysée palace", "elysee palace", "pentagon", "zhongnanhai", "blue house", "quai d'orsay",
+        "bankova", "the hague", "whitehall", "capitol hill",
+    }
 )
 
 #: Capitalised words that are never names (sentence starters, calendar).

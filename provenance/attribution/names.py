@@ -45,8 +45,13 @@ _WS = re.compile(r"\s+")
 _CONTRACTION = re.compile(r"[’']")
 _TOKEN = re.compile(r"\S+")
 _DOCUMENT_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate)s?\s+(?:by|from)\s+(.+)$", re.I
+    r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate|poll|polling|research)s?"
+    r"\s+(?:by|from)\s+(.+)$",
+    re.I,
 )
+_RELEASED = re.compile(r"\s+(?:released|published|conducted|out|issued|made\s+public)\b")
+#: "... by YouGov for the Times": the outlet that commissioned the work.
+_FOR_OUTLET = re.compile(r"\s+for\s+(?=(?:the\s+)?[^\W\d_])", re.I)
 _UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
 _PARTICLE_ALT = "|".join(sorted(cues.NAME_PARTICLES, key=len, reverse=True))
 #: A capitalised token (its first letter upper case) or a name particle.
@@ -317,6 +322,9 @@ def _common_type(head: str) -> str:
     return "unnamed"
 
 
+_INDEFINITE = frozenset("a an one another".split())
+
+
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
     text = collapse(mention).strip(" ,;:.")
@@ -332,24 +340,34 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     # "a report by the Institute ...": the author of the document speaks.
     m = _DOCUMENT_BY.match(text)
     if m:
-        inner = classify(m.group(1), gaz, names, pos)
+        author = _RELEASED.split(m.group(1), 1)[0]  # "... Law School released Wednesday"
+        cut = _FOR_OUTLET.search(author)
+        if cut and gaz.resolve(author[cut.end() :]) is not None:
+            author = author[: cut.start()]  # not "the Institute for the Study of War"
+        inner = classify(author, gaz, names, pos)
         if inner is not None:
             inner.source_text = text
+            if inner.source_type == "person" and any(w.startswith(("poll", "survey")) for w in low[:3]):
+                inner.source_type = "organization"  # pollsters: "a poll by YouGov"
             return inner
     content = 1 if low[0] in {"the", "a", "an", "one", "another", "some", "several", "many", "two", "three"} else 0
-    # "sources in the camp", "women held in ...": a noun head with a tail.
+    run = trailing_name_run(tokens)
+    # "sources in the camp", "women held in ...": a noun head with a tail;
+    # but "Kremlin spokesman Dmitry Peskov" is the person after the role.
     if (
         content < len(tokens) - 1
         and low[content] in cues.SOURCE_NOUNS
         and not is_capitalised(tokens[content + 1])
+        and not (len(run) >= 2 and len(run) < len(tokens) and is_title(tokens[-len(run) - 1]))
     ):
         return Source(text, text, _common_type(low[content]))
-    run = trailing_name_run(tokens)
     outlet = gaz.resolve(text)
     if outlet is not None:
         person = strip_titles(run) if run else []
         if not (len(person) >= 2 and gaz.resolve(" ".join(person)) is None):
             return Source(outlet.name, text, "outlet", source_outlet=outlet.id)
+    if run and " ".join(bare(t).lower() for t in run) in cues.GOVERNMENT_SEATS and len(run) >= len(tokens) - 1:
+        return Source(" ".join(bare(t) for t in run), text, "government")  # "Downing Street", "the White House"
     if not run or (len(run) == 1 and bare(run[0]).lower() in cues.SOURCE_NOUNS):
         head = bare(tokens[-1])
         kind = _common_type(head)
@@ -361,6 +379,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     run_low = [bare(t).lower() for t in run]
     if len(run) == 1 and (run_low[0] in cues.PLACES or fold(run[0]) in cues.PLACES):
         return Source(bare(run[0]) if run == tokens else text, text, "government")
+    if low[0] in _INDEFINITE and len(run) < len(tokens) and is_title(run[-1]):
+        return Source(text, text, "unnamed")  # "one Conservative MP": no name ends in a title
     titled = strip_titles(run)
     if 2 <= len(titled) < len(run) and not any(bare(t).lower() in cues.ORG_WORDS for t in titled):
         # "Army Lt. Gen. Mick Bednarek", "Interior Ministry spokesman Ivan Petrov": a person

@@ -362,7 +362,20 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     spans = [head]
         for ns, ne in spans:
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
+    if not nested:
+        _via_according_to(out)
     return out
+
+
+def _via_according_to(out: list[Statement]) -> None:
+    """"Peskov told reporters ..., according to the RIA Novosti news
+    agency": the outlet is the channel of the sentence's other records."""
+    outlet = next((st.source for st in out if st.rule == "statement.according_to" and st.source.source_type == "outlet"), None)
+    if outlet is None:
+        return
+    for st in out:
+        if st.via is None and st.rule != "statement.according_to" and st.source.source_type != "outlet":
+            st.via, st.via_outlet = outlet.source, outlet.source_outlet
 
 
 #: Verbs and adjectives that pass their subject to an infinitive cue and
@@ -504,7 +517,21 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             continue
         if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
             continue
+        if _nothing_said(text, lo, cs, ce, hi):
+            continue
         yield cs, ce, low, v, cs
+
+
+def _nothing_said(text: str, lo: int, cs: int, ce: int, hi: int) -> bool:
+    """"asked not to be named", "spoke on condition of anonymity", "did not
+    respond to a request for comment": a cue verb that reports no words."""
+    m = cues.NOTHING_SAID_AFTER.match(text, ce, hi)
+    if m is None:
+        return False
+    if m.group("anonymous"):
+        return True
+    before = text[max(lo, cs - 30) : cs].lower().replace("’", "'").split()[-3:]
+    return any(w in cues.NEGATIONS or w.endswith("n't") for w in before)
 
 
 def _capitalised_before(text: str, lo: int, cs: int) -> bool:
