@@ -244,7 +244,7 @@ COLON_LABELS: frozenset[str] = frozenset(
     subject re from to cc date time location where when what why how who
     warning tags tag category filed posted published email tel phone fax
     wow latest revealed busted confirmed twitter facebook instagram youtube
-    transcript full text
+    transcript full text q&a faq explainer factbox timeline
     """.split()
 )
 
@@ -293,6 +293,11 @@ RELAY_MAX_GAP = 200
 #: Words that, right before a cue word, show it is a noun ("the reports").
 DETERMINERS: frozenset[str] = frozenset(
     "the a an this that these those its his her their our my your such".split()
+)
+
+#: Words that count a noun phrase: "three people familiar with the matter".
+QUANTIFIERS: frozenset[str] = frozenset(
+    "one another two three four five six seven eight nine ten several many some few both multiple".split()
 )
 
 # --------------------------------------------------------------------------
@@ -449,7 +454,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     activist official envoy adviser advisor aide judge justice rep
     representative speaker sheikh imam rabbi father sister saint st
     state affairs human rights security intelligence federal national
-    first former acting interim top senior mp mep
+    first former acting interim top senior mp mep executive member
     """.split()
 )
 

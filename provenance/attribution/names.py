@@ -325,6 +325,12 @@ def _common_type(head: str) -> str:
 _INDEFINITE = frozenset("a an one another".split())
 
 
+def _is_role(word: str) -> bool:
+    """A title or role before a name: "spokesman", "executive", "member"."""
+    w = bare(word).lower()
+    return is_title(word) or w in cues.ROLE_NOUNS or w in cues.SOURCE_NOUNS
+
+
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
     text = collapse(mention).strip(" ,;:.")
@@ -358,7 +364,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         content < len(tokens) - 1
         and low[content] in cues.SOURCE_NOUNS
         and not is_capitalised(tokens[content + 1])
-        and not (len(run) >= 2 and len(run) < len(tokens) and is_title(tokens[-len(run) - 1]))
+        and not (len(run) >= 2 and len(run) < len(tokens) and _is_role(tokens[-len(run) - 1]))
     ):
         return Source(text, text, _common_type(low[content]))
     outlet = gaz.resolve(text)

@@ -166,6 +166,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         if not is_capitalised(t):
             if w in cues.FINITE_BLOCKERS or (
                 lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS and not (k == last and _source_noun(w))
+                and not (k > 1 and low[k - 1] in cues.DETERMINERS and any(x in cues.NOUN_TAIL_WORDS for x in low[1 : k - 1]))
+                # ("officials close to the talks": in the tail, a noun)
             ):  # ("Abortion rights advocates": a noun that is also a verb form, as the head)
                 return False
             if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _adjectival(low, k, is_capitalised(toks[-1])):
@@ -191,9 +193,10 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
 
     if is_capitalised(head) and low[-1] not in cues.NOT_NAMES and not _is_datey(head):
         return True
-    start = 1 if first in cues.DETERMINERS or first in {"one", "another"} else 0
-    # "sources in the camp", "officials close to ...": a noun head with a tail.
-    return start + 1 < len(low) and _source_noun(low[start]) and low[start + 1] in cues.NOUN_TAIL_WORDS
+    # "sources in the camp", "three people familiar with ...", "few on
+    # either side": a noun head (after a determiner or a number) with a tail.
+    starts = (0, 1) if first in cues.DETERMINERS or first in cues.QUANTIFIERS or first.isdigit() else (0,)
+    return any(k + 1 < len(low) and _source_noun(low[k]) and low[k + 1] in cues.NOUN_TAIL_WORDS for k in starts)
 
 
 @dataclass
