@@ -158,6 +158,13 @@ class Outlet:
     kind: str  # agency, newspaper, broadcaster, online, social, government
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
+    #: Every registered domain it publishes on, ``domain`` (the main one)
+    #: first: bbc.co.uk and bbc.com, tass.com and tass.ru, x.com and twitter.com.
+    domains: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.domain and self.domain not in self.domains:
+            self.domains = [self.domain, *self.domains]
 
     def row(self) -> dict[str, Any]:
         return _row(self)

@@ -55,8 +55,8 @@ class Gazetteer:
             self.outlets[outlet.id] = outlet
             for name in (outlet.name, *outlet.aliases):
                 self._names.setdefault(fold(name), outlet)
-            if outlet.domain:
-                self._domains.setdefault(outlet.domain.lower(), outlet)
+            for domain in outlet.domains:
+                self._domains.setdefault(domain.lower(), outlet)
         # Longest names first so "TASS news agency" wins over "TASS".
         long_names = sorted(
             (n for n in self._names if len(n) > SHORT_ALIAS), key=len, reverse=True
@@ -98,19 +98,24 @@ class Gazetteer:
         return self._domains.get(domain.lower()) if domain else None
 
 
+def _split(cell: str | None) -> list[str]:
+    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+
+
 def read_outlets(path: Path | str) -> list[Outlet]:
+    """Outlets from the CSV; ``domain`` and ``aliases`` hold "|"-separated
+    lists (the first domain is the main one)."""
     with open(path, newline="", encoding="utf-8") as f:
-        return [
-            Outlet(
-                id=row["id"],
-                name=row["name"],
-                domain=row["domain"] or None,
-                kind=row["kind"],
-                country=row["country"] or None,
-                aliases=[a.strip() for a in (row["aliases"] or "").split("|") if a.strip()],
+        out = []
+        for row in csv.DictReader(f):
+            domains = [d.lower() for d in _split(row["domain"])]
+            out.append(
+                Outlet(
+                    id=row["id"], name=row["name"], domain=domains[0] if domains else None, kind=row["kind"],
+                    country=row["country"] or None, aliases=_split(row["aliases"]), domains=domains,
+                )
             )
-            for row in csv.DictReader(f)
-        ]
+        return out
 
 
 @functools.lru_cache(maxsize=4)

@@ -36,7 +36,7 @@ DOCUMENT_COLUMNS = {
     "origin": str, "depth": int, "encoding": str,
 }
 OUTLET_COLUMNS = {
-    "id": str, "name": str, "domain": str, "kind": str, "country": str, "aliases": str,
+    "id": str, "name": str, "domain": str, "kind": str, "country": str, "aliases": str, "domains": str,
 }
 LINK_COLUMNS = {
     "id": str, "document": str, "url": str, "fetch_url": str, "match_key": str,
@@ -291,6 +291,7 @@ def stored_document_ids(db: sqlite_utils.Database) -> set[str]:
 def _outlet_row(outlet: Outlet) -> dict:
     row = outlet.row()
     row["aliases"] = json.dumps(outlet.aliases, ensure_ascii=False)
+    row["domains"] = json.dumps(outlet.domains)
     return row
 
 

@@ -287,6 +287,16 @@ def test_tweeted_via_platform() -> None:
     assert (c.source, c.via_outlet, c.cue) == ("Trump", "twitter", "tweeted")
 
 
+def test_via_link_on_another_domain_of_the_outlet() -> None:
+    # x.com is X's main domain; the embedded post links to twitter.com.
+    link = Link(document="doc", url="https://twitter.com/SpeakerRyan/status/750380245404389377",
+                fetch_url="https://twitter.com/SpeakerRyan/status/750380245404389377",
+                match_key="twitter.com/speakerryan/status/750380245404389377", domain="twitter.com", context="inline")
+    text = "We will hold hearings.\n\n\u2014 Paul Ryan (@SpeakerRyan) July 5, 2016"
+    (c,) = [x for x in extract_citations(text, "doc", links=[link]) if x.rule == "statement.post"]
+    assert (c.source, c.via_outlet, c.via_link) == ("Paul Ryan", "twitter", link.id)
+
+
 def test_relative_which() -> None:
     c = one("The move follows one by France, which announced Thursday it had repatriated 40 children.")
     assert (c.source, c.source_text, c.source_type) == ("France", "which", "government")

@@ -63,6 +63,11 @@ def test_by_domain() -> None:
     assert gazetteer.by_domain("TASS.com").id == "tass"
     assert gazetteer.by_domain("example.org") is None
     assert gazetteer.by_domain(None) is None
+    # Outlets publishing on more than one domain: the main one comes first.
+    assert gazetteer.by_domain("tass.ru").id == "tass"
+    assert gazetteer.by_domain("twitter.com").id == gazetteer.by_domain("x.com").id == "twitter"
+    assert gazetteer.by_domain("bbc.com").domain == "bbc.co.uk"
+    assert gazetteer.outlets["tass"].domains == ["tass.com", "tass.ru"]
 
 
 def test_fold_ignores_case_accents_and_spacing() -> None:
@@ -78,3 +83,15 @@ def test_custom_gazetteer_file(tmp_path: Path) -> None:
     assert gazetteer.resolve("EW").id == "x"
     assert gazetteer.resolve("the Example Wire service").id == "x"
     assert gazetteer.by_domain("example.com").country is None
+
+
+def test_gazetteer_file_with_several_domains(tmp_path: Path) -> None:
+    path = tmp_path / "outlets.csv"
+    path.write_text("id,name,domain,kind,country,aliases\nx,Example Wire,Example.com| ex.co ,agency,,\ny,No Site,,online,,\n",
+                    encoding="utf-8")
+    gazetteer = load_gazetteer(path)
+    x = gazetteer.outlets["x"]
+    assert (x.domain, x.domains, x.aliases) == ("example.com", ["example.com", "ex.co"], [])
+    assert gazetteer.by_domain("ex.co") is x
+    y = gazetteer.outlets["y"]
+    assert (y.domain, y.domains) == (None, [])

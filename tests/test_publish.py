@@ -18,7 +18,7 @@ from .conftest import running_server
 
 OUTLETS = [
     Outlet("rtvi", "RTVI", "rtvi.com", "broadcaster", "RU", []),
-    Outlet("tass", "TASS", "tass.com", "agency", "RU", ["ТАСС"]),
+    Outlet("tass", "TASS", "tass.com", "agency", "RU", ["ТАСС"], domains=["tass.com", "tass.ru"]),
     Outlet("sputnik", "Sputnik", "sputnikglobe.com", "agency", "RU", []),
 ]
 
@@ -53,7 +53,8 @@ def controlled_db(db_path: Path) -> Path:
     db = open_db(db_path)
     ensure_db_shape(db, OUTLETS)
     a = Document(text="Shoigu was quoted by TASS. Saratova told RTVI. https://rtvi.com/a", path="a.txt")
-    b = Document(text="Syromolotov said in an interview with Sputnik. https://www.rtvi.com/b https://tass.com/c", path="b.txt")
+    b = Document(text="Syromolotov said in an interview with Sputnik. https://www.rtvi.com/b https://tass.com/c https://tass.ru/d",
+                 path="b.txt")
     link_a = Link(a.id, "https://rtvi.com/a", "https://rtvi.com/a", "rtvi.com/a", "rtvi.com", "inline", 47, 65)
     link_b1 = Link(b.id, "https://www.rtvi.com/b", "https://www.rtvi.com/b", "rtvi.com/b", "rtvi.com", "inline", 47, 69)
     link_b2 = Link(b.id, "https://tass.com/c", "https://tass.com/c", "tass.com/c", "tass.com", "inline", 70, 88)
@@ -67,7 +68,8 @@ def controlled_db(db_path: Path) -> Path:
         cite(a, "Sergei Shoigu", "TASS", "tass", 0, 26),
         cite(a, "Kheda Saratova", "RTVI", "rtvi", 27, 46),
     ])
-    save_extraction(db, b, [link_b1, link_b2], [
+    link_b3 = Link(b.id, "https://tass.ru/d", "https://tass.ru/d", "tass.ru/d", "tass.ru", "inline", 89, 106)
+    save_extraction(db, b, [link_b1, link_b2, link_b3], [
         cite(b, "Oleg Syromolotov", "Sputnik", "sputnik", 0, 46),
         cite(b, "TASS", None, None, 0, 10, source_outlet="tass"),
     ])
@@ -135,6 +137,8 @@ def test_canned_query_links_by_domain_exact_rows(controlled_db: Path) -> None:
     assert rows == [
         {"domain": "rtvi.com", "outlet": "RTVI", "links": 2, "documents": 2, "example_url": "https://rtvi.com/a"},
         {"domain": "tass.com", "outlet": "TASS", "links": 1, "documents": 1, "example_url": "https://tass.com/c"},
+        # Another domain of the same outlet.
+        {"domain": "tass.ru", "outlet": "TASS", "links": 1, "documents": 1, "example_url": "https://tass.ru/d"},
     ]
 
 

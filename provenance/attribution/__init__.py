@@ -37,13 +37,14 @@ __all__ = ["extract_citations"]
 
 
 def _via_link(gaz: Gazetteer, outlet_id: str | None, links: Sequence[Link]) -> str | None:
+    """The first link to any domain the outlet publishes on."""
     if not outlet_id or outlet_id not in gaz.outlets:
         return None
-    domain = gaz.outlets[outlet_id].domain
-    if not domain:
+    domains = gaz.outlets[outlet_id].domains
+    if not domains:
         return None
     for link in links:
-        if link.domain and link.domain.lower() == domain.lower():
+        if link.domain and link.domain.lower() in domains:
             return link.id
     return None
 
