@@ -1387,3 +1387,53 @@ def test_seats_roles_and_pollsters(text: str, source: str, source_type: str) -> 
 @pytest.mark.parametrize("text", ["Q&A: Why the city's water bills keep rising", "Factbox: What we know about the talks"])
 def test_headline_labels_are_not_speakers(text: str) -> None:
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, via, via_outlet, cue",
+    [
+        ("The official news agency KCNA quoted leader Kim Jong Un as saying the tests were a warning.",
+         "Kim Jong Un", "leader Kim Jong Un", "KCNA", "kcna", "quoted leader Kim Jong Un as saying"),
+        ("Xinhua cited a foreign ministry spokesperson as saying Beijing opposed new sanctions.",
+         "a foreign ministry spokesperson", "a foreign ministry spokesperson", "Xinhua", "xinhua",
+         "cited a foreign ministry spokesperson as saying"),
+    ],
+)
+def test_outlet_quoted_someone_as_saying(text: str, source: str, source_text: str, via: str, via_outlet: str, cue: str) -> None:
+    c = one(text)
+    assert (c.source, c.source_text, c.via, c.via_outlet, c.cue, c.rule) == (
+        source, source_text, via, via_outlet, cue, "statement.quoted_as")
+    assert text[c.cue_start : c.cue_end] == cue
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text",
+    [
+        ("Republican Sen. John Thune of South Dakota said the bill was late.", "John Thune",
+         "Republican Sen. John Thune of South Dakota"),
+        ("Rep. Maria Lopez, D-Calif., said she would keep fighting.", "Maria Lopez", "Rep. Maria Lopez"),
+    ],
+)
+def test_places_and_party_tags_after_a_name(text: str, source: str, source_text: str) -> None:
+    c = one(text)
+    assert (c.source, c.source_text, c.source_type) == (source, source_text, "person")
+
+
+def test_party_tag_of_a_relative_clause_antecedent() -> None:
+    got = attributions("\u201cIt's a mess,\u201d said Rep. Maria Lopez, D-Calif., who opposes the bill.")
+    assert [(c.source, c.source_text, c.cue) for c in got] == [
+        ("Maria Lopez", "Rep. Maria Lopez", "said"), ("Maria Lopez", "who", "opposes")]
+
+
+def test_the_newspaper_is_the_outlet_named_before() -> None:
+    text = ("The Washington Post first reported the deal on Thursday. "
+            "The newspaper said negotiators had worked through the night.")
+    got = statements(text)
+    assert [(c.source, c.source_text, c.source_type, c.source_outlet, c.confidence) for c in got] == [
+        ("The Washington Post", "The Washington Post", "outlet", "the-washington-post", 0.85),
+        ("The Washington Post", "The newspaper", "outlet", "the-washington-post", 0.7),
+    ]
+    # A newspaper is no agency; an organisation named in between wins.
+    assert statements("The Washington Post reported it. The agency said more.")[1].source_type == "unnamed"
+    text = "Reuters reported it. The Environmental Protection Agency said it would appeal. The agency said more."
+    assert (statements(text)[-1].source, statements(text)[-1].source_outlet) == ("The agency", None)

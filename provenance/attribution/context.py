@@ -74,8 +74,9 @@ class Context:
                 self.text_candidates.extend(_sentence_initial_names(self, lo, hi, rank))
         self.pending.clear()
 
-    def resolve(self, src: Source, pos: int, rank: int, exclude: str | None) -> tuple[Source, bool]:
-        """Resolve a pronoun source; returns (source, resolved?).
+    def resolve(self, src: Source, pos: int, rank: int, exclude: str | None) -> Source:
+        """Resolve a pronoun source (kept as written, ``unnamed``, when no
+        fitting name comes before it).
 
         Inside a quotation (``exclude`` is the quoted speaker) a pronoun
         refers to someone the speaker named, so only names mentioned inside
@@ -102,9 +103,9 @@ class Context:
             if best is not None:
                 break
         if best is None:
-            return Source(src.source_text, src.source_text, "unnamed", pronoun=True), False
+            return Source(src.source_text, src.source_text, "unnamed", pronoun=True)
         outlet = self.gaz.resolve(best.name) if best.type == "outlet" else None
-        return Source(best.name, src.source_text, best.type, outlet.id if outlet else None, pronoun=True), True
+        return Source(best.name, src.source_text, best.type, outlet.id if outlet else None, pronoun=True)
 
 
 def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterator[Candidate]:
@@ -133,7 +134,35 @@ def index_paragraph(ctx: Context, lo: int, hi: int, rank: int) -> None:
     ctx.pending.append((lo, hi, rank))
 
 
-def _make_source(ctx: Context, s: int, e: int, rank: int, exclude: str | None) -> tuple[Source, bool] | None:
+_OUTLET_NOUN = re.compile(
+    r"the\s+(?:(?:state|state-run|state-owned|official|news|daily|online|pro-kremlin|local)\s+)*(%s)" % "|".join(cues.OUTLET_NOUN_KINDS),
+    re.I,
+)
+
+
+def _outlet_named_before(ctx: Context, src: Source, rank: int) -> Source | None:
+    """"The newspaper said": the outlet last named as a source, when it is
+    the latest organisation named and of a fitting kind (so "the agency"
+    after the Environmental Protection Agency stays as written)."""
+    m = _OUTLET_NOUN.fullmatch(src.source_text)
+    if m is None:
+        return None
+    kinds = cues.OUTLET_NOUN_KINDS[m.group(1).lower()]
+    for c in reversed(ctx.candidates):
+        if c.rank < rank - cues.PRONOUN_WINDOW_PARAGRAPHS:
+            break
+        if c.type in ("organization", "government"):
+            return None
+        if c.type == "outlet":
+            outlet = ctx.gaz.resolve(c.name)
+            if outlet is None or (kinds and outlet.kind not in kinds):
+                return None
+            # (Resolved like a pronoun: the confidence says so.)
+            return Source(outlet.name, src.source_text, "outlet", outlet.id, pronoun=True)
+    return None
+
+
+def _make_source(ctx: Context, s: int, e: int, rank: int, exclude: str | None) -> Source | None:
     src = classify(ctx.text[s:e], ctx.gaz, ctx.names, s)
     if src is None:
         return None
@@ -141,6 +170,8 @@ def _make_source(ctx: Context, s: int, e: int, rank: int, exclude: str | None) -
         if src.source_text.lower() in ("who", "which"):
             return None
         return ctx.resolve(src, s, rank, exclude)
-    return src, False
+    if src.source_type == "unnamed" and src.source_text[:4].lower() == "the ":
+        return _outlet_named_before(ctx, src, rank) or src
+    return src
 
 

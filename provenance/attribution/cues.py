@@ -492,6 +492,14 @@ NOTHING_SAID_AFTER = re.compile(
 #: Negations that make "respond to a request" a refusal.
 NEGATIONS: frozenset[str] = frozenset("not n't never didn't hasn't haven't won't wouldn't declined refused".split())
 
+#: "the newspaper", "the agency": an outlet named before, of a fitting kind
+#: (the nouns not listed, "outlet", "website", "publication", fit any kind).
+OUTLET_NOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "newspaper": ("newspaper",), "paper": ("newspaper",), "daily": ("newspaper",), "tabloid": ("newspaper",),
+    "agency": ("agency",), "wire": ("agency",), "broadcaster": ("broadcaster",), "network": ("broadcaster",),
+    "channel": ("broadcaster",), "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
+}
+
 #: Seats of government that speak for it ("Downing Street said", "the White
 #: House confirmed"): typed ``government``, never a person.
 GOVERNMENT_SEATS: frozenset[str] = frozenset(
@@ -658,6 +666,7 @@ CONFIDENCE: dict[str, float] = {
     "statement.according_to": 0.9,
     "statement.citing": 0.75,
     "statement.relay": 0.8,
+    "statement.quoted_as": 0.85,
     "statement.participle": 0.65,
     "statement.passive": 0.7,
     "statement.headline": 0.7,

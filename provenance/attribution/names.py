@@ -323,6 +323,16 @@ def _common_type(head: str) -> str:
 
 
 _INDEFINITE = frozenset("a an one another".split())
+#: A party and state tag after a politician's name: ", D-Calif", "(R-Texas)".
+_PARTY_TAG = re.compile(r",?\s*\(?\b[RDI]-[A-Z][\w.]*\)?$")
+
+
+def _person_name(tokens: list[str]) -> str:
+    """The name as written, without a possessive and without "of <place>"
+    ("Sen. John Thune of South Dakota" -> "John Thune")."""
+    if "of" in tokens[2:]:
+        tokens = tokens[: tokens.index("of", 2)]
+    return " ".join(bare(t) if i == len(tokens) - 1 else t for i, t in enumerate(tokens))
 
 
 def _is_role(word: str) -> bool:
@@ -334,6 +344,13 @@ def _is_role(word: str) -> bool:
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
     text = collapse(mention).strip(" ,;:.")
+    untagged = _PARTY_TAG.sub("", text)
+    if untagged and untagged != text:
+        # "Rep. Maria Lopez, D-Calif.": the name without the tag, the mention with it.
+        found = classify(untagged, gaz, names, pos)
+        if found is not None:
+            found.source_text = text
+        return found
     tokens = text.split()
     if not tokens:
         return None
@@ -364,7 +381,12 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         content < len(tokens) - 1
         and low[content] in cues.SOURCE_NOUNS
         and not is_capitalised(tokens[content + 1])
-        and not (len(run) >= 2 and len(run) < len(tokens) and _is_role(tokens[-len(run) - 1]))
+        and not (
+            run and len(run) < len(tokens) and (
+                (len(run) >= 2 and _is_role(tokens[-len(run) - 1]))
+                or (low[-len(run) - 1] not in cues.NOUN_TAIL_WORDS and gaz.resolve(" ".join(run)) is not None)
+            )
+        )  # a role, then a name ("Kremlin spokesman Dmitry Peskov", "the official news agency KCNA")
     ):
         return Source(text, text, _common_type(low[content]))
     outlet = gaz.resolve(text)
@@ -390,7 +412,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     titled = strip_titles(run)
     if 2 <= len(titled) < len(run) and not any(bare(t).lower() in cues.ORG_WORDS for t in titled):
         # "Army Lt. Gen. Mick Bednarek", "Interior Ministry spokesman Ivan Petrov": a person
-        return Source(" ".join(bare(t) if i == len(titled) - 1 else t for i, t in enumerate(titled)), text, "person")
+        return Source(_person_name(titled), text, "person")
     if any(w in cues.ORG_WORDS for w in run_low):
         body = " ".join(run)
         kind = "government" if any(w in cues.GOVERNMENT_WORDS for w in run_low) else "organization"
@@ -402,4 +424,4 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         if len(tokens) > 1 and bare(person[0]).endswith("s") and (low[0] == "the" or is_possessive(tokens[-2])):
             return Source(text, text, "group")  # "Syria's Kurds", "the Democrats"
         return Source(names.full_name(person[0], pos), text, "person")
-    return Source(" ".join(bare(t) if i == len(person) - 1 else t for i, t in enumerate(person)), text, "person")
+    return Source(_person_name(person), text, "person")

@@ -108,6 +108,12 @@ _RELAY = re.compile(
     % cues.RELAY_MAX_GAP,
     re.I,
 )
+#: "KCNA quoted leader Kim Jong Un as saying", "Xinhua cited a spokesperson
+#: as saying": the quoted party speaks, the one quoting is the channel.
+_QUOTED_AS = re.compile(
+    r"(?<![\w\-])(?P<cue>(?P<verb>quoted|quotes|cited|cites)\s+(?P<who>[^,.;:!?“”\"()]{1,100}?)\s+as\s+"
+    r"(?:saying|telling|stating|writing|warning))\b"
+)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _PUNCT_NEXT = re.compile(r"\s*(?:[,:;.!?“”\"«»‘’]|$)")
 _ON_PLATFORM = re.compile(r"\s+(?:in\s+an?\s+\w+\s+)?on\s+([^\W\d_][\w.\-]*)", re.I)
@@ -164,10 +170,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 
     def emit(rule: str, cs: int, ce: int, ns: int, ne: int, via: str | None = None, via_outlet: str | None = None,
              kind: str = "statement", v: lexicon.Verb | None = None) -> Source | None:
-        made = _make_source(ctx, ns, ne, rank, exclude)
-        if made is None:
+        src = _make_source(ctx, ns, ne, rank, exclude)
+        if src is None:
             return None
-        src, via_pronoun = made
         if not _fits(v, src, ctx.text[ns:ne].split()):
             return None
         if nested and via is None:
@@ -194,6 +199,20 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         via_outlet = y.source_outlet
         emit("statement.relay", m.start("cue"), m.end("cue"), zspan[0], zspan[1], via or None, via_outlet)
         consumed.append((m.start(), m.end()))
+
+    for m in (_QUOTED_AS.finditer(text, lo, hi) if text.find(" as ", lo, hi) >= 0 else ()):
+        if _inside(m.start(), qspans):
+            continue
+        subj = _np_before(text, lo, m.start(), qspans)
+        if subj.start >= subj.end:
+            continue
+        y = classify(text[subj.start : subj.end], ctx.gaz, ctx.names, subj.start)
+        if y is None or y.pronoun and y.source is None:
+            continue
+        zspan = _np_after(text, m.start("who"), m.end("who"), any_start=True)
+        if zspan is not None:
+            emit("statement.quoted_as", m.start("cue"), m.end("cue"), zspan[0], zspan[1], y.source or None, y.source_outlet)
+            consumed.append((m.start(), m.end()))
 
     if not nested:
         colon = _colon_source(text, lo, hi, qspans)
