@@ -1437,3 +1437,31 @@ def test_the_newspaper_is_the_outlet_named_before() -> None:
     assert statements("The Washington Post reported it. The agency said more.")[1].source_type == "unnamed"
     text = "Reuters reported it. The Environmental Protection Agency said it would appeal. The agency said more."
     assert (statements(text)[-1].source, statements(text)[-1].source_outlet) == ("The agency", None)
+
+
+def test_quote_spanning_paragraphs_before_the_attribution() -> None:
+    # Each paragraph but the last opens a quotation and leaves it open.
+    text = ("The mayor spoke on Monday.\n\n\u201cWe have waited too long for this bridge. The city deserves better.\n\n"
+            "\u201cAnd we will not wait another decade,\u201d Mayor Lisa Chen said.\n\n\u201cNobody should,\u201d she added.")
+    got = statements(text)
+    assert [(c.source, c.cue, c.quote) for c in got] == [
+        ("Lisa Chen", "said",
+         "We have waited too long for this bridge. The city deserves better. And we will not wait another decade"),
+        ("Lisa Chen", "added", "Nobody should"),
+    ]
+    # The record's sentence stays the sentence of the cue.
+    assert got[0].sentence == "\u201cAnd we will not wait another decade,\u201d Mayor Lisa Chen said."
+
+
+def test_quote_spanning_paragraphs_after_the_attribution() -> None:
+    text = ('Chen said: "We have waited too long.\n\n"The city deserves better.\n\n'
+            '"And we will not wait another decade."\n\nOthers disagreed.')
+    c = statements(text)[0]
+    assert (c.source, c.quote) == (
+        "Chen", "We have waited too long. The city deserves better. And we will not wait another decade.")
+
+
+def test_a_quotation_never_closed_is_no_quote() -> None:
+    text = "Chen said: \u201cWe have waited too long.\n\n\u201cThe city deserves better.\n\nThen prose follows."
+    c = statements(text)[0]
+    assert (c.source, c.quote) == ("Chen", None)

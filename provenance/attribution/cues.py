@@ -577,6 +577,10 @@ PRONOUN_WINDOW_PARAGRAPHS = 1
 #: spoke in the current or this many previous (non-furniture) paragraphs.
 CONTINUATION_WINDOW_PARAGRAPHS = 1
 
+#: A quotation running over paragraphs joins at most this many more
+#: paragraphs to the record's ``quote``.
+QUOTE_MAX_PARAGRAPHS = 6
+
 #: Surnames at least this long may match an earlier full name with one typo.
 FUZZY_SURNAME_MIN = 6
 

@@ -716,13 +716,10 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
     """All statements of a document, nested quotations included."""
     text = ctx.text
     out: list[Statement] = []
-    indexed: set[int] = set()
     for sent in sentences:
         if sent.paragraph in furniture or is_disclaimer(text[sent.start : sent.end]):
             continue
         rank = ctx.rank[sent.paragraph]
-        if sent.paragraph not in indexed:
-            indexed.add(sent.paragraph)
         index_paragraph(ctx, sent.start, sent.end, rank)
         top = statements_in(ctx, sent, sent.start, sent.end, rank, None)
         if not top:
@@ -740,4 +737,69 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
                 out.extend(statements_in(ctx, sent, qs + 1, qe - 1, rank, speaker))
         if top:
             ctx.last_speaker = (top[0].source, rank)
+    _spanning_quotes(text, sentences, furniture, out)
     return out
+
+
+_OPEN_MARKS = "“«„"
+_CLOSE_MARKS = "”»"
+
+
+def _unclosed(text: str, start: int, end: int) -> int:
+    """Where a quotation left open at the end of ``text[start:end]`` opens, or -1."""
+    depth, straight, at = 0, -1, -1
+    for i in range(start, end):
+        c = text[i]
+        if c in _OPEN_MARKS:
+            if depth == 0:
+                at = i
+            depth += 1
+        elif c in _CLOSE_MARKS:
+            depth = max(0, depth - 1)
+        elif c == '"':
+            straight = i if straight < 0 else -1
+    return at if depth > 0 else straight
+
+
+def _spanning_quotes(text: str, sentences: list[Sentence], furniture: set[int], out: list[Statement]) -> None:
+    """A quotation running over paragraphs belongs to the attribution in
+    its first or last paragraph: each paragraph but the last opens with a
+    quotation mark and leaves it unclosed, by convention. The record's
+    ``quote`` gets the whole of it."""
+    spans: dict[int, list[int]] = {}  # paragraph -> [start, end]
+    for sent in sentences:
+        if sent.paragraph not in furniture:
+            spans.setdefault(sent.paragraph, [sent.start, sent.end])[1] = sent.end
+    for st in out:
+        if st.rule == "statement.nested" or st.sentence.paragraph not in spans:
+            continue
+        p = st.sentence.paragraph
+        parts: list[str] = []
+        q = p - 1
+        # Back: "“We waited too long.\n\n“And we will not wait,” she said."
+        while text[spans[p][0]] in _OPEN_MARKS + '"' and q in spans and len(parts) < cues.QUOTE_MAX_PARAGRAPHS:
+            qs, qe = spans[q]
+            if text[qs] not in _OPEN_MARKS + '"' or _unclosed(text, qs, qe) != qs:
+                break
+            parts.insert(0, collapse(text[qs + 1 : qe]))
+            q -= 1
+        # On: "she said: “We waited too long.\n\n“And we will not wait.”"
+        tail: list[str] = []
+        opened = _unclosed(text, *spans[p])
+        if opened > st.cue_end:
+            tail.append(collapse(text[opened + 1 : spans[p][1]]))
+            r = p + 1
+            while r in spans and text[spans[r][0]] in _OPEN_MARKS + '"' and len(tail) <= cues.QUOTE_MAX_PARAGRAPHS:
+                rs, re_ = spans[r]
+                closes = _unclosed(text, rs, re_) != rs
+                body = text[rs + 1 : re_]
+                if closes:
+                    k = max(body.rfind(m) for m in _CLOSE_MARKS + '"')
+                    tail.append(collapse(body[:k] if k >= 0 else body))
+                    break
+                tail.append(collapse(body))
+                r += 1
+            else:
+                tail = []  # never closed: no quotation to speak of
+        if parts or tail:
+            st.quote = " ".join(x for x in (*parts, st.quote or "", *tail) if x) or None
