@@ -1465,3 +1465,16 @@ def test_a_quotation_never_closed_is_no_quote() -> None:
     text = "Chen said: \u201cWe have waited too long.\n\n\u201cThe city deserves better.\n\nThen prose follows."
     c = statements(text)[0]
     assert (c.source, c.quote) == ("Chen", None)
+
+
+@pytest.mark.parametrize(
+    "text, via, via_outlet",
+    [
+        ("\u201cWe will get answers,\u201d a Ryan aide told the BBC.", "BBC", "bbc"),
+        ("Saratova told the Washington Post on Monday that she left.", "The Washington Post", "the-washington-post"),
+        ("He told the crowd that he would win.", None, None),
+    ],
+)
+def test_told_the_outlet(text: str, via: str | None, via_outlet: str | None) -> None:
+    c = one(text)
+    assert (c.cue, c.via, c.via_outlet) == ("told", via, via_outlet)

@@ -133,8 +133,13 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
     return out.rstrip(",").rstrip() or None
 
 
+_THE_NAME = re.compile(r"\s+the\s+(?=[^\W\d_])")
+
+
 def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple[str | None, str | None]:
-    span = _np_after(ctx.text, pos, hi, capitalised_only)
+    """The outlet named right after ``pos`` ("told RTVI", "told the BBC")."""
+    the = _THE_NAME.match(ctx.text, pos, hi) if capitalised_only else None
+    span = _np_after(ctx.text, the.end() if the else pos, hi, capitalised_only)
     if span is None:
         return None, None
     mention = collapse(ctx.text[span[0] : span[1]])
