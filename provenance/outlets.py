@@ -51,12 +51,19 @@ class Gazetteer:
         self.outlets: dict[str, Outlet] = {}
         self._names: dict[str, Outlet] = {}
         self._domains: dict[str, Outlet] = {}
+        #: Names written with capitals ("The Independent", not "dpa"): inside
+        #: a longer mention they must be written so ("the independent
+        #: outlet Meduza" is not The Independent).
+        self._cased: set[str] = set()
+        uncased: set[str] = set()  # "dpa" as well as "DPA": either will do
         for outlet in outlets:
             self.outlets[outlet.id] = outlet
             for name in (outlet.name, *outlet.aliases):
                 self._names.setdefault(fold(name), outlet)
+                (self._cased if _capitalised_words(name.split()) else uncased).add(fold(name))
             for domain in outlet.domains:
                 self._domains.setdefault(domain.lower(), outlet)
+        self._cased -= uncased
         # Longest names first so "TASS news agency" wins over "TASS".
         long_names = sorted(
             (n for n in self._names if len(n) > SHORT_ALIAS), key=len, reverse=True
@@ -90,12 +97,39 @@ class Gazetteer:
             return self._names[stripped]
         if self._scan is None:
             return None
-        match = self._scan.search(folded)
-        return self._names[match.group(0)] if match else None
+        for match in self._scan.finditer(folded):
+            name = match.group(0)
+            if name not in self._cased or _written_capitalised(mention, name):
+                return self._names[name]
+        return None
 
     def by_domain(self, domain: str | None) -> Outlet | None:
         """The outlet publishing on a registered domain, or None."""
         return self._domains.get(domain.lower()) if domain else None
+
+
+_LOWER_INSIDE_NAMES = frozenset("the of and for de du la le al el on in news".split())
+
+
+def _capitalised_words(words: list[str]) -> bool:
+    """Does every word but the small ones start with a capital (or a letter
+    of a script without case)?"""
+    for w in words:
+        letter = next((c for c in w if c.isalpha()), None)
+        if letter is not None and letter.islower() and w.lower() not in _LOWER_INSIDE_NAMES:
+            return False
+    return True
+
+
+def _written_capitalised(mention: str, name: str) -> bool:
+    """Is the known name ``name`` (folded) written with its capitals inside
+    ``mention``?"""
+    words = mention.split()
+    n = len(name.split())
+    return any(
+        name in fold(" ".join(words[i : i + n])) and _capitalised_words(words[i : i + n])
+        for i in range(len(words) - n + 1)
+    )
 
 
 def _split(cell: str | None) -> list[str]:

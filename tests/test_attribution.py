@@ -1478,3 +1478,43 @@ def test_a_quotation_never_closed_is_no_quote() -> None:
 def test_told_the_outlet(text: str, via: str | None, via_outlet: str | None) -> None:
     c = one(text)
     assert (c.cue, c.via, c.via_outlet) == ("told", via, via_outlet)
+
+
+@pytest.mark.parametrize(
+    "text, source, via, via_outlet",
+    [
+        ("Speaking to \u0422\u0410\u0421\u0421, the head of Dagestan, Sergei Melikov, said there were no raids.",
+         "Sergei Melikov", "TASS", "tass"),
+        ("In comments to the Interfax news agency, a regional police spokesman said 14 people were held.",
+         "a regional police spokesman", "Interfax", "interfax"),
+        ("In an interview with CNN, the senator said she would run.", "the senator", "CNN", "cnn"),
+        ("Speaking to reporters, the senator said she would run.", "the senator", None, None),
+    ],
+)
+def test_a_channel_opening_the_sentence(text: str, source: str, via: str | None, via_outlet: str | None) -> None:
+    c = one(text)
+    assert (c.source, c.via, c.via_outlet) == (source, via, via_outlet)
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type, source_outlet",
+    [
+        ("The Telegram channel Baza reported that 40 men were taken.", "Baza", "organization", None),
+        ("Human rights group OVD-Info said it had recorded 212 detentions.", "OVD-Info", "organization", None),
+        ("The independent outlet Meduza said the figure was closer to 100.", "Meduza", "outlet", "meduza"),
+        ("The Independent reported the figure first.", "The Independent", "outlet", "the-independent"),
+    ],
+)
+def test_named_channels_groups_and_cased_outlet_names(text: str, source: str, source_type: str,
+                                                      source_outlet: str | None) -> None:
+    c = one(text)
+    assert (c.source, c.source_type, c.source_outlet) == (source, source_type, source_outlet)
+
+
+def test_citing_a_counted_group() -> None:
+    text = "Meduza, citing two sources in the regional administration, said the figure was closer to 100."
+    got = statements(text)
+    assert [(c.source, c.cue, c.via, c.via_outlet) for c in got] == [
+        ("two sources in the regional administration", "citing", "Meduza", "meduza"),
+        ("Meduza", "said", None, None),
+    ]

@@ -500,6 +500,10 @@ OUTLET_NOUN_KINDS: dict[str, tuple[str, ...]] = {
     "channel": ("broadcaster",), "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
 }
 
+#: "the Telegram channel Baza", "the Facebook page Real News": a named
+#: account on a platform speaks for itself.
+CHANNEL_NOUNS: frozenset[str] = frozenset("channel channels account page group blog feed handle".split())
+
 #: Seats of government that speak for it ("Downing Street said", "the White
 #: House confirmed"): typed ``government``, never a person.
 GOVERNMENT_SEATS: frozenset[str] = frozenset(

@@ -392,8 +392,14 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     outlet = gaz.resolve(text)
     if outlet is not None:
         person = strip_titles(run) if run else []
+        named = run and len(run) < len(tokens) and low[-len(run) - 1] in cues.CHANNEL_NOUNS
+        if outlet.kind == "social" and named and gaz.resolve(" ".join(run)) is None:
+            # "The Telegram channel Baza": the channel speaks, not the platform.
+            return Source(" ".join(bare(t) for t in run), text, "organization")
         if not (len(person) >= 2 and gaz.resolve(" ".join(person)) is None):
             return Source(outlet.name, text, "outlet", source_outlet=outlet.id)
+    if run and len(run) < len(tokens) and low[-len(run) - 1] in cues.ORG_WORDS and tokens[-len(run) - 1].islower():
+        return Source(" ".join(bare(t) for t in run), text, "organization")  # "rights group OVD-Info"
     if run and " ".join(bare(t).lower() for t in run) in cues.GOVERNMENT_SEATS and len(run) >= len(tokens) - 1:
         return Source(" ".join(bare(t) for t in run), text, "government")  # "Downing Street", "the White House"
     if not run or (len(run) == 1 and bare(run[0]).lower() in cues.SOURCE_NOUNS):

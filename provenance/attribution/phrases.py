@@ -340,7 +340,11 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
         out.append(t)
         if len(out) >= cues.MAX_SUBJECT_WORDS:
             break
-    if not out or not (any_start or is_capitalised(out[0][2]) or bare(out[0][2]).lower() in cues.DETERMINERS or bare(out[0][2]).lower() in cues.SOURCE_NOUNS or bare(out[0][2]).lower() in cues.FIRST_PERSON):
+    first = bare(out[0][2]).lower() if out else ""
+    if not out or not (
+        any_start or is_capitalised(out[0][2]) or first in cues.DETERMINERS or first in cues.SOURCE_NOUNS
+        or first in cues.FIRST_PERSON or first in cues.QUANTIFIERS  # "citing two sources in ..."
+    ):
         return None
     while out and (is_particle(out[-1][2]) and not is_capitalised(out[-1][2])):
         out.pop()

@@ -386,20 +386,34 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     spans = [head]
         for ns, ne in spans:
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
-    if not nested:
-        _via_according_to(out)
+    if not nested and out:
+        _sentence_channel(ctx, lo, hi, out)
     return out
 
 
-def _via_according_to(out: list[Statement]) -> None:
-    """"Peskov told reporters ..., according to the RIA Novosti news
-    agency": the outlet is the channel of the sentence's other records."""
+#: "Speaking to ТАСС, ...", "In comments to the Interfax news agency, ...",
+#: "In an interview with CNN, ...": a channel opening the sentence.
+_CHANNEL_OPENER = re.compile(
+    r"(?:(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)|In\s+(?:(?:an?|his|her|their)\s+)?"
+    r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement)\s+(?:to|with|on))\s+([^,]{2,80}),"
+)
+
+
+def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> None:
+    """The outlet a whole sentence came through is the channel of its
+    records: "Peskov told reporters ..., according to the RIA Novosti news
+    agency", "Speaking to ТАСС, Melikov said"."""
     outlet = next((st.source for st in out if st.rule == "statement.according_to" and st.source.source_type == "outlet"), None)
-    if outlet is None:
-        return
+    via = (outlet.source, outlet.source_outlet) if outlet else None
+    if via is None:
+        m = _CHANNEL_OPENER.match(ctx.text, lo, hi)
+        found = ctx.gaz.resolve(collapse(m.group(1))) if m else None
+        if found is None:
+            return
+        via = (found.name, found.id)
     for st in out:
         if st.via is None and st.rule != "statement.according_to" and st.source.source_type != "outlet":
-            st.via, st.via_outlet = outlet.source, outlet.source_outlet
+            st.via, st.via_outlet = via
 
 
 #: Verbs and adjectives that pass their subject to an infinitive cue and
