@@ -1518,3 +1518,24 @@ def test_citing_a_counted_group() -> None:
         ("two sources in the regional administration", "citing", "Meduza", "meduza"),
         ("Meduza", "said", None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, source_type, cue",
+    [
+        ("Data from the Centers for Disease Control and Prevention show that heart disease remains the leading cause.",
+         "Centers for Disease Control and Prevention", "Data from the Centers for Disease Control and Prevention",
+         "organization", "show"),
+        ("Coffee lowers risk, according to a study published Tuesday in The Lancet.", "a study", "a study", "unnamed",
+         "according to"),
+        ("Clinton attended alone, according to a White House pool report.", "a White House pool report",
+         "a White House pool report", "unnamed", "according to"),
+        ("Professor Mark Ellis of King's College London told reporters the data were self-reported.", "Mark Ellis",
+         "Professor Mark Ellis of King's College London", "person", "told"),
+        ("Dan McLaughlin of National Review agreed with Matthews.", "Dan McLaughlin", "Dan McLaughlin of National Review",
+         "person", "agreed"),
+    ],
+)
+def test_documents_studies_and_affiliations(text: str, source: str, source_text: str, source_type: str, cue: str) -> None:
+    c = one_any(text)
+    assert (c.source, c.source_text, c.source_type, c.cue) == (source, source_text, source_type, cue)

@@ -45,7 +45,8 @@ _WS = re.compile(r"\s+")
 _CONTRACTION = re.compile(r"[’']")
 _TOKEN = re.compile(r"\S+")
 _DOCUMENT_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate|poll|polling|research)s?"
+    r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate|poll|polling|research"
+    r"|data|figure|statistic|record)s?"
     r"\s+(?:by|from)\s+(.+)$",
     re.I,
 )
@@ -328,10 +329,7 @@ _PARTY_TAG = re.compile(r",?\s*\(?\b[RDI]-[A-Z][\w.]*\)?$")
 
 
 def _person_name(tokens: list[str]) -> str:
-    """The name as written, without a possessive and without "of <place>"
-    ("Sen. John Thune of South Dakota" -> "John Thune")."""
-    if "of" in tokens[2:]:
-        tokens = tokens[: tokens.index("of", 2)]
+    """The name as written, without a possessive ending."""
     return " ".join(bare(t) if i == len(tokens) - 1 else t for i, t in enumerate(tokens))
 
 
@@ -375,6 +373,15 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
             return inner
     content = 1 if low[0] in {"the", "a", "an", "one", "another", "some", "several", "many", "two", "three"} else 0
     run = trailing_name_run(tokens)
+    if "of" in run[2:]:
+        # "Professor Mark Ellis of King's College London", "Dan McLaughlin of
+        # National Review": the person before "of" (not "Bank of America",
+        # "Secretary of State John Kerry").
+        head = run[: run.index("of", 2)]
+        if not any(bare(t).lower() in cues.ORG_WORDS for t in head) and len(strip_titles(head)) >= 2 and (
+            gaz.resolve(" ".join(head)) is None
+        ):
+            run = head
     # "sources in the camp", "women held in ...": a noun head with a tail;
     # but "Kremlin spokesman Dmitry Peskov" is the person after the role.
     if (
@@ -419,7 +426,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if 2 <= len(titled) < len(run) and not any(bare(t).lower() in cues.ORG_WORDS for t in titled):
         # "Army Lt. Gen. Mick Bednarek", "Interior Ministry spokesman Ivan Petrov": a person
         return Source(_person_name(titled), text, "person")
-    if any(w in cues.ORG_WORDS for w in run_low):
+    if any(w in cues.ORG_WORDS or (w[-1:] == "s" and w[:-1] in cues.ORG_WORDS) for w in run_low):  # "Centers for ..."
         body = " ".join(run)
         kind = "government" if any(w in cues.GOVERNMENT_WORDS for w in run_low) else "organization"
         return Source(body, text, kind)

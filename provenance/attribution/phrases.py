@@ -348,6 +348,8 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
         return None
     while out and (is_particle(out[-1][2]) and not is_capitalised(out[-1][2])):
         out.pop()
+    if len(out) > 1 and out[-1][2].islower() and out[-1][2].endswith("ed") and bare(out[-2][2]).lower() in cues.EVIDENCE_NOUNS:
+        out.pop()  # "a study published (Tuesday in ...)": the document, not how it came out
     if not out:
         return None
     return out[0][0], out[-1][1]

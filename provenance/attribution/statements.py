@@ -231,6 +231,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED)
         ):
             continue  # a noun: "the reports", "Trump's plans" (but "he's said")
+        if v is not None and _after_according_to(prev):
+            continue  # inside the phrase's noun phrase: "according to a study published Tuesday"
         if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
             prev[-2][2] in _NOUN_DETERMINERS and prev[-1][2].isalpha() and prev[-1][2][:1].islower()
             and not (prev[-1][2].endswith("ly") or _source_noun(prev[-1][2]))
@@ -507,7 +509,8 @@ def _fits(v: lexicon.Verb | None, src: Source, words: list[str]) -> bool:
         return True
     # "a poll found", "Exit polls taken in South Carolina found", "the ad shows"
     return src.source_type in ("outlet", "organization") or any(
-        (b := bare(w).lower()) in cues.EVIDENCE_NOUNS or b in cues.DOCUMENT_NOUNS for w in words if not is_capitalised(w)
+        (b := bare(w).lower()) in cues.EVIDENCE_NOUNS or b in cues.DOCUMENT_NOUNS
+        for i, w in enumerate(words) if i == 0 or not is_capitalised(w)  # ("Data from the CDC show")
     )
 
 
@@ -558,6 +561,17 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         if _nothing_said(text, lo, cs, ce, hi):
             continue
         yield cs, ce, low, v, cs
+
+
+def _after_according_to(prev: list[tuple[int, int, str]]) -> bool:
+    """Does "according to" come shortly before, with no punctuation since?"""
+    for k in range(len(prev) - 1, 0, -1):
+        w = prev[k][2]
+        if w[-1] in ",;:.!?)”\"":
+            return False
+        if w.lower() == "to" and prev[k - 1][2].lower() == "according":
+            return True
+    return False
 
 
 def _nothing_said(text: str, lo: int, cs: int, ce: int, hi: int) -> bool:
