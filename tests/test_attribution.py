@@ -1539,3 +1539,17 @@ def test_citing_a_counted_group() -> None:
 def test_documents_studies_and_affiliations(text: str, source: str, source_text: str, source_type: str, cue: str) -> None:
     c = one_any(text)
     assert (c.source, c.source_text, c.source_type, c.cue) == (source, source_text, source_type, cue)
+
+
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        ("A Department of Health and Social Care spokesperson said: \u2018We are investing record sums.\u2019",
+         [("A Department of Health and Social Care spokesperson", "government")]),
+        ("The Democrats and Republican leaders said no.", [("Republican leaders", "group"), ("The Democrats", "group")]),
+        ("The Royal College of Nursing claimed ministers had ignored warnings.", [("Royal College of Nursing", "organization")]),
+        ("One government insider described the criticism as politically motivated.", [("One government insider", "unnamed")]),
+    ],
+)
+def test_british_bodies_and_their_spokespeople(text: str, sources: list[tuple[str, str]]) -> None:
+    assert [(c.source, c.source_type) for c in attributions(text)] == sources

@@ -431,7 +431,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     commission bank company rights front movement association department
     police fund network corporation group church parliament duma senate
     assembly embassy coalition alliance federation league board bureau
-    authority directorate guard command unit brigade
+    authority directorate guard command unit brigade college school academy
+    society trust hospital confederation institution
     """.split()
 )
 

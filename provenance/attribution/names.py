@@ -379,7 +379,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         # "Secretary of State John Kerry").
         head = run[: run.index("of", 2)]
         if not any(bare(t).lower() in cues.ORG_WORDS for t in head) and len(strip_titles(head)) >= 2 and (
-            gaz.resolve(" ".join(head)) is None
+            head[0].lower() not in cues.DETERMINERS and gaz.resolve(" ".join(head)) is None
         ):
             run = head
     # "sources in the camp", "women held in ...": a noun head with a tail;
@@ -388,6 +388,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         content < len(tokens) - 1
         and low[content] in cues.SOURCE_NOUNS
         and not is_capitalised(tokens[content + 1])
+        and (low[content + 1] in cues.NOUN_TAIL_WORDS or low[content + 1].endswith("ed"))  # not "government insider"
         and not (
             run and len(run) < len(tokens) and (
                 (len(run) >= 2 and _is_role(tokens[-len(run) - 1]))

@@ -365,6 +365,10 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     left, right = toks[:k], toks[k + 1 :]
     lw, rw = [t[2] for t in left], [t[2] for t in right]
     if valid_subject(lw) and valid_subject(rw) and (not is_capitalised(lw[-1]) or not is_capitalised(rw[-1])):
+        if is_capitalised(lw[-1]) and not lw[-1].endswith("s") and is_capitalised(rw[0]) and not is_capitalised(rw[-1]) and (
+            bare(lw[0]).lower() in ("a", "an", "the")
+        ):
+            return [(s, e)]  # one body's name, then its role: "A Department of Health and Social Care spokesperson"
         return [(left[0][0], left[-1][1]), (right[0][0], right[-1][1])]
     return [(s, e)]
 
