@@ -210,7 +210,6 @@ def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: N
                                      s.start + m.start("cue"), s.start + m.end("cue"), src)
 
 
-_DASHES = "—―–"
 _SP = r"[ \t\u00a0]"
 #: "— Paul Ryan (@SpeakerRyan) July 5, 2016": an embedded post's signature.
 _POST_SIGNATURE = re.compile(
@@ -250,12 +249,10 @@ def quote_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
     for p in paras:
         if p.index in skip:
             continue
-        if not any(text.find(d, p.start, p.end) >= 0 for d in _DASHES + "-"):
-            prev = p
-            continue
         body_start = p.start
         credited = False
-        for m in _POST_SIGNATURE.finditer(text, p.start, p.end):
+        signed = text.find("(@", p.start, p.end) >= 0  # every post signature has a handle
+        for m in _POST_SIGNATURE.finditer(text, p.start, p.end) if signed else ():
             src = classify(m.group("who"), gaz, names, m.start("who"))
             if src is None:
                 continue
@@ -268,7 +265,7 @@ def quote_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
                 via=platform.name if platform else None, via_mention=platform.name if platform else None, quote=quote,
             )
             body_start = m.end()
-        if not credited:
+        if not credited and _CREDIT_DASH.search(text, p.start, p.end):
             yield from _dash_credit(text, p, prev, gaz, names)
         prev = p
 

@@ -778,10 +778,14 @@ _OPEN_MARKS = "“«„"
 _CLOSE_MARKS = "”»"
 
 
+_QUOTE_MARK = re.compile('[“«„”»"]')
+
+
 def _unclosed(text: str, start: int, end: int) -> int:
     """Where a quotation left open at the end of ``text[start:end]`` opens, or -1."""
     depth, straight, at = 0, -1, -1
-    for i in range(start, end):
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        i = m.start()
         c = text[i]
         if c in _OPEN_MARKS:
             if depth == 0:
