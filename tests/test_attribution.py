@@ -1553,3 +1553,16 @@ def test_documents_studies_and_affiliations(text: str, source: str, source_text:
 )
 def test_british_bodies_and_their_spokespeople(text: str, sources: list[tuple[str, str]]) -> None:
     assert [(c.source, c.source_type) for c in attributions(text)] == sources
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        ("Mayor defends budget cuts as protests grow", "Mayor", "unnamed"),
+        ("The President said the talks would resume.", "The President", "unnamed"),
+        ("John Major spoke first. Major said the deal was fair.", "John Major", "person"),
+    ],
+)
+def test_a_title_alone_names_nobody(text: str, source: str, source_type: str) -> None:
+    c = attributions(text)[-1]
+    assert (c.source, c.source_type) == (source, source_type)

@@ -423,6 +423,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         return Source(bare(run[0]) if run == tokens else text, text, "government")
     if low[0] in _INDEFINITE and len(run) < len(tokens) and is_title(run[-1]):
         return Source(text, text, "unnamed")  # "one Conservative MP": no name ends in a title
+    if run and all(is_title(t) for t in run) and not (len(run) == 1 and names.full_name(run[0], pos) != bare(run[0])):
+        # "Mayor defends ...", "the President": a title names nobody (but
+        # "Major" after "John Major" is his surname).
+        return Source(text, text, "unnamed")
     titled = strip_titles(run)
     if 2 <= len(titled) < len(run) and not any(bare(t).lower() in cues.ORG_WORDS for t in titled):
         # "Army Lt. Gen. Mick Bednarek", "Interior Ministry spokesman Ivan Petrov": a person
