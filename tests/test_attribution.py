@@ -1566,3 +1566,20 @@ def test_british_bodies_and_their_spokespeople(text: str, sources: list[tuple[st
 def test_a_title_alone_names_nobody(text: str, source: str, source_type: str) -> None:
     c = attributions(text)[-1]
     assert (c.source, c.source_type) == (source, source_type)
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, via, via_outlet",
+    [
+        ("\u201cWe are very confident,\u201d campaign manager Julie Chavez Rodriguez said in a memo to staff obtained by "
+         "NBC News.", "Julie Chavez Rodriguez", "said", "NBC News", "nbc-news"),
+        ("In a letter seen by the Financial Times on Monday, the minister said the plan was dead.", "the minister", "said",
+         "Financial Times", "financial-times"),
+        ("The company has hired Goldman Sachs, according to documents seen by Reuters.", "documents", "according to",
+         "Reuters", "reuters"),
+        ("He said the bill was approved by the Senate.", "He", "said", None, None),
+    ],
+)
+def test_documents_an_outlet_obtained(text: str, source: str, cue: str, via: str | None, via_outlet: str | None) -> None:
+    c = one(text)
+    assert (c.source, c.cue, c.via, c.via_outlet) == (source, cue, via, via_outlet)

@@ -245,7 +245,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if v is None and key in cues.SOURCE_AFTER_CUES:
             span = _np_after(text, ce, hi, any_start=key == "according to")
             if span:
-                emit("statement.according_to", cs, ce, *span)
+                seen = _OBTAINED_BY.search(text, span[0], span[1])
+                outlet = ctx.gaz.resolve(collapse(seen.group(1))) if seen and seen.start() > span[0] else None
+                if outlet is not None:
+                    # "according to documents seen by Reuters": the documents, through Reuters.
+                    end = span[0] + len(text[span[0] : seen.start()].rstrip())
+                    emit("statement.according_to", cs, ce, span[0], end, outlet.name, outlet.id)
+                else:
+                    emit("statement.according_to", cs, ce, *span)
             continue
         # The word before the verb, adverbs skipped ("was later asked").
         k = len(prev) - 1
@@ -401,14 +408,22 @@ _CHANNEL_OPENER = re.compile(
 )
 
 
+#: "in a memo to staff obtained by NBC News": the outlet that had the document.
+_OBTAINED_BY = re.compile(
+    r"\b(?:obtained|seen|reviewed|viewed|verified|first\s+reported)\s+by\s+((?:the\s+)?[^\W\d_][^,.;:!?]{0,60}?)"
+    r"(?=\s*(?:[,.;:!?]|$|\s+(?:and|on|in|last|this|earlier|that|which)\b))"
+)
+
+
 def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> None:
     """The outlet a whole sentence came through is the channel of its
     records: "Peskov told reporters ..., according to the RIA Novosti news
-    agency", "Speaking to ТАСС, Melikov said"."""
+    agency", "Speaking to ТАСС, Melikov said", "said in a memo obtained by
+    NBC News"."""
     outlet = next((st.source for st in out if st.rule == "statement.according_to" and st.source.source_type == "outlet"), None)
     via = (outlet.source, outlet.source_outlet) if outlet else None
     if via is None:
-        m = _CHANNEL_OPENER.match(ctx.text, lo, hi)
+        m = _CHANNEL_OPENER.match(ctx.text, lo, hi) or _OBTAINED_BY.search(ctx.text, lo, hi)
         found = ctx.gaz.resolve(collapse(m.group(1))) if m else None
         if found is None:
             return
