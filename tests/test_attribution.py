@@ -1583,3 +1583,23 @@ def test_a_title_alone_names_nobody(text: str, source: str, source_type: str) ->
 def test_documents_an_outlet_obtained(text: str, source: str, cue: str, via: str | None, via_outlet: str | None) -> None:
     c = one(text)
     assert (c.source, c.cue, c.via, c.via_outlet) == (source, cue, via, via_outlet)
+
+
+@pytest.mark.parametrize(
+    "text, source, via_outlet",
+    [
+        ("Governor Vladimir Saldo wrote on his Telegram channel that 300 people had been evacuated.", "Vladimir Saldo",
+         "telegram"),
+        ("President Volodymyr Zelensky said in a video posted to Instagram that Russia was responsible.",
+         "Volodymyr Zelensky", "instagram"),
+        ("She said to the crowd that she would win.", "She", None),
+    ],
+)
+def test_platform_channels(text: str, source: str, via_outlet: str | None) -> None:
+    c = one(text)
+    assert (c.source, c.via_outlet) == (source, via_outlet)
+
+
+def test_think_tank_is_no_belief() -> None:
+    got = attributions("The Institute for the Study of War, a Washington-based think tank, said the collapse would hamper it.")
+    assert [(c.source, c.cue) for c in got] == [("Institute for the Study of War", "said")]

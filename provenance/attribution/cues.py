@@ -155,6 +155,7 @@ NO_BASE_FORM: frozenset[str] = frozenset("back counter credit charge post text o
 NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "back": ("off", "away", "down", "up", "out"), "call": ("off", "up", "in"), "push": ("up", "down"),
     "post": ("up",), "show": ("up", "off"), "find": ("out",), "plan": ("ahead",),
+    "think": ("tank", "tanks"),  # "a Washington-based think tank"
 }
 
 #: Inflected forms that are far more often nouns ("the swing states", "her

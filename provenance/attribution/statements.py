@@ -116,7 +116,13 @@ _QUOTED_AS = re.compile(
 )
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _PUNCT_NEXT = re.compile(r"\s*(?:[,:;.!?“”\"«»‘’]|$)")
-_ON_PLATFORM = re.compile(r"\s+(?:in\s+an?\s+\w+\s+)?on\s+([^\W\d_][\w.\-]*)", re.I)
+#: "wrote on Telegram", "said in a post on Facebook", "wrote on his Telegram
+#: channel", "said in a video posted to Instagram": a platform.
+_ON_PLATFORM = re.compile(
+    r"\s+(?:in\s+an?\s+\w+\s+(?:(?:posted|published|shared|uploaded)\s+)?)?(?:on|to)\s+"
+    r"(?:(?:his|her|their|its|the|an?)\s+(?:official\s+)?)?([^\W\d_][\w.\-]*)",
+    re.I,
+)
 
 def _key(match_text: str) -> str:
     return " ".join(match_text.lower().split())
