@@ -1603,3 +1603,22 @@ def test_platform_channels(text: str, source: str, via_outlet: str | None) -> No
 def test_think_tank_is_no_belief() -> None:
     got = attributions("The Institute for the Study of War, a Washington-based think tank, said the collapse would hamper it.")
     assert [(c.source, c.cue) for c in got] == [("Institute for the Study of War", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A former aide was indicted, according to court documents unsealed in Manhattan.", "court documents"),
+        ("Procter & Gamble said profits rose.", "Procter & Gamble"),
+        ("A spokesman for Hart & Lowe said the company was cooperating.", "A spokesman for Hart & Lowe"),
+        ("A spokesman for the lobbying firm, Hart & Lowe, said the company was cooperating.",
+         "A spokesman for the lobbying firm"),
+        ("The head of the rights group, Oleg Orlov, said the verdict was political.", "Oleg Orlov"),
+    ],
+)
+def test_court_and_company_copy(text: str, source: str) -> None:
+    assert one(text).source == source
+
+
+def test_charged_with_is_an_indictment() -> None:
+    assert attributions("Former aide charged with lying to investigators") == []

@@ -156,6 +156,7 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "back": ("off", "away", "down", "up", "out"), "call": ("off", "up", "in"), "push": ("up", "down"),
     "post": ("up",), "show": ("up", "off"), "find": ("out",), "plan": ("ahead",),
     "think": ("tank", "tanks"),  # "a Washington-based think tank"
+    "charge": ("with",),  # "Former aide charged with lying": an indictment, not words
 }
 
 #: Inflected forms that are far more often nouns ("the swing states", "her
@@ -433,7 +434,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     police fund network corporation group church parliament duma senate
     assembly embassy coalition alliance federation league board bureau
     authority directorate guard command unit brigade college school academy
-    society trust hospital confederation institution
+    society trust hospital confederation institution firm
     """.split()
 )
 
@@ -462,7 +463,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
 
 #: Lowercase particles allowed inside a person's or organisation's name.
 NAME_PARTICLES: frozenset[str] = frozenset(
-    "al el bin ibn de del della der van von da di du la le of for and the y".split()
+    "al el bin ibn de del della der van von da di du la le of for and the y &".split()
 )
 
 #: Countries and capitals used as sources ("Turkey has denied", "Ankara

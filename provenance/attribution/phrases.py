@@ -269,7 +269,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         w = bare(toks[k][2]).lower()
         if w == "since" and k > 0 and toks[k - 1][2].lower() in ("has", "have", "had"):
             continue  # "She has since stressed": an adverb
-        if w in cues.CLAUSE_WORDS or not any(ch.isalnum() for ch in toks[k][2]) or (
+        if w in cues.CLAUSE_WORDS or (toks[k][2] != "&" and not any(ch.isalnum() for ch in toks[k][2])) or (
             w in _RELATIVES and k > 0 and bare(toks[k - 1][2]).lower() in _RELATIVE_PREPOSITIONS
         ):  # "in which he declares"; "the official who spoke to us said" keeps its relative clause
             toks = toks[k + 1 :]
@@ -348,8 +348,10 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
         return None
     while out and (is_particle(out[-1][2]) and not is_capitalised(out[-1][2])):
         out.pop()
-    if len(out) > 1 and out[-1][2].islower() and out[-1][2].endswith("ed") and bare(out[-2][2]).lower() in cues.EVIDENCE_NOUNS:
-        out.pop()  # "a study published (Tuesday in ...)": the document, not how it came out
+    for k in range(1, len(out)):
+        if out[k][2].islower() and out[k][2].endswith("ed") and bare(out[k - 1][2]).lower() in cues.EVIDENCE_NOUNS:
+            del out[k:]  # "a study published Tuesday", "court documents unsealed in Manhattan": the document
+            break
     if not out:
         return None
     return out[0][0], out[-1][1]
@@ -625,6 +627,13 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
         if c2 == "quote" and (title := _title_quote(text, b2, qspans)) is not None:
             b2, c2 = _clause_start(text, lo, title[0], qspans)  # "host of MSNBC’s “Morning Joe,” suggested"
         inner = _tokens(text, b2, end)
+        if c2 == "," and inner and is_capitalised(inner[0][2]) and _org_word_before(text, lo, b2 - 1) and any(
+            t[2] == "&" or bare(t[2]).lower() in cues.ORG_WORDS or t[2].isupper() for t in inner
+        ):
+            # "A spokesman for the lobbying firm, Hart & Lowe, said": the
+            # name is the firm's; the speaker comes before it.
+            span = subject_before(text, lo, b2 - 1, qspans, v)
+            return [span] if span is not None else []
         if c2 == "," and inner and _appositive_name(text, lo, b2 - 1, inner, qspans):
             return [(inner[0][0], inner[-1][1])]  # "the press secretary, Josh Earnest, said"
         if c2 == "," and inner and _place_tail(text, lo, b2 - 1, inner):
@@ -651,6 +660,13 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
 
 
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
+
+
+def _org_word_before(text: str, lo: int, comma: int) -> bool:
+    """Does the phrase before the comma end in a common noun for a body
+    ("the lobbying firm,", "a rights group,")?"""
+    words = text[max(lo, comma - 30) : comma].split()
+    return bool(words) and words[-1].islower() and words[-1] in cues.ORG_WORDS
 
 
 def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int, str]], qspans) -> bool:
