@@ -1622,3 +1622,20 @@ def test_court_and_company_copy(text: str, source: str) -> None:
 
 def test_charged_with_is_an_indictment() -> None:
     assert attributions("Former aide charged with lying to investigators") == []
+
+
+def test_words_hyphenated_at_a_line_end() -> None:
+    # A print dump breaks "Volkswagen" and "Antolitz" over lines.
+    text = ("BERLIN (Reuters) - German carmaker Volk-\nswagen warned on Wednesday that it could cut up to\n"
+            "15,000 jobs, chief financial officer Arno Anto-\nlitz told analysts. Volkswagen shares fell.")
+    got = statements(text)
+    assert [(c.source, c.source_text, c.cue) for c in got] == [
+        ("Volkswagen", "German carmaker Volkswagen", "warned"),  # spelt so elsewhere in the article
+        ("Arno Anto-litz", "chief financial officer Arno Anto-litz", "told"),  # not: the hyphen stays
+    ]
+    assert [c.sentence for c in got] == [text[: text.index(" Volkswagen shares")]] * 2
+
+
+def test_a_named_body_of_a_kind() -> None:
+    c = one("The IG Metall union said in a statement it would resist any attempt to close plants.")
+    assert (c.source, c.source_type) == ("The IG Metall union", "organization")

@@ -339,8 +339,26 @@ def _is_role(word: str) -> bool:
     return is_title(word) or w in cues.ROLE_NOUNS or w in cues.SOURCE_NOUNS
 
 
+_BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t\u00a0]*\n\s*(?=[a-z])")
+
+
+def _mend_broken_words(mention: str, names: NameIndex) -> str:
+    """"Volk-\nswagen" is "Volkswagen" when the article spells it so
+    elsewhere; otherwise it keeps its hyphen ("Kurdish-\nled" -> "Kurdish-led")."""
+
+    def mend(m: re.Match) -> str:
+        tail = mention[m.end() :].split(None, 1)[0] if mention[m.end() :].strip() else ""
+        head = mention[: m.start() + 1].rsplit(None, 1)[-1]
+        joined = bare(head + tail)
+        return m.group(1) if joined and joined in names._text else m.group(1) + "-"
+
+    return _BROKEN_WORD.sub(mend, mention)
+
+
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
+    if "-\n" in mention:
+        mention = _mend_broken_words(mention, names)
     text = collapse(mention).strip(" ,;:.")
     untagged = _PARTY_TAG.sub("", text)
     if untagged and untagged != text:
@@ -417,6 +435,9 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
             body = names.latest_body(head, pos)
             if body:
                 return Source(body, text, "government")
+        if low[-1] in cues.ORG_WORDS and tokens[-1].islower() and any(is_capitalised(t) for t in tokens[content:-1]):
+            # "The IG Metall union", "the Kremlin-backed United Russia party": a named body.
+            return Source(text, text, "government" if low[-1] in cues.GOVERNMENT_WORDS else "organization")
         return Source(text, text, kind)
     run_low = [bare(t).lower() for t in run]
     if len(run) == 1 and (run_low[0] in cues.PLACES or fold(run[0]) in cues.PLACES):

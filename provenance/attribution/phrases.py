@@ -68,6 +68,23 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         i = sub.find(w, off)
         off = i + len(w)
         out.append((a + i, a + off, w))
+    if "-\n" in sub:
+        out = _join_broken_words(text, out)
+    return out
+
+
+def _join_broken_words(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Volk-\nswagen", "Anto-\nlitz": a word a print dump hyphenated at a
+    line end is one token (its text runs over the line break)."""
+    out: list[tuple[int, int, str]] = []
+    for t in toks:
+        if out and out[-1][2].endswith("-") and out[-1][2][-2:-1].isalpha() and t[2][:1].islower() and (
+            "\n" in text[out[-1][1] : t[0]]
+        ):
+            s, _, w = out.pop()
+            out.append((s, t[1], text[s : t[1]]))
+        else:
+            out.append(t)
     return out
 
 
