@@ -1639,3 +1639,11 @@ def test_words_hyphenated_at_a_line_end() -> None:
 def test_a_named_body_of_a_kind() -> None:
     c = one("The IG Metall union said in a statement it would resist any attempt to close plants.")
     assert (c.source, c.source_type) == ("The IG Metall union", "organization")
+
+
+def test_a_headline_surname_is_the_full_name_of_the_lede() -> None:
+    text = ("Macron tells Putin: 'History will judge you'\n\n"
+            "French President Emmanuel Macron said Europe would not abandon Ukraine.")
+    got = statements(text)
+    assert [(c.source, c.source_text, c.cue) for c in got] == [
+        ("Emmanuel Macron", "Macron", "tells"), ("Emmanuel Macron", "French President Emmanuel Macron", "said")]
