@@ -254,16 +254,19 @@ class NameIndex:
         return entries[i - 1][1] if i > 0 else None
 
     def full_name(self, surname: str, before: int) -> str:
-        """The latest full name before ``before`` ending in ``surname``; with
-        none before, the first after (a headline's "Macron" is the
-        "Emmanuel Macron" of the lede)."""
+        """The latest full name before ``before`` ending in ``surname``; in
+        the first line (a headline), with none before, the first after: the
+        headline's "Macron" is the "Emmanuel Macron" of the lede."""
         if not self._indexed:
             self._index()
         key = bare(surname).casefold()
         entries = self._surname_entries(key)
         if entries:
-            name = self._latest(entries, before) or entries[0][1]
-            return " ".join([*name[:-1], bare(name[-1])])
+            name = self._latest(entries, before)
+            if name is None and "\n" not in self._text[:before] and entries[0][1][0][:1].isalpha():
+                name = entries[0][1]
+            if name is not None:
+                return " ".join([*name[:-1], bare(name[-1])])
         if len(key) >= cues.FUZZY_SURNAME_MIN:
             best: tuple[int, list[str]] | None = None
             for other in list(self._runs_by_last):
