@@ -1647,3 +1647,7 @@ def test_a_headline_surname_is_the_full_name_of_the_lede() -> None:
     got = statements(text)
     assert [(c.source, c.source_text, c.cue) for c in got] == [
         ("Emmanuel Macron", "Macron", "tells"), ("Emmanuel Macron", "French President Emmanuel Macron", "said")]
+
+
+def test_tags_left_in_a_dump_are_not_cues() -> None:
+    assert attributions("Stands empty; crowd in one end zone. pic.twitter.com/9zj0xslwSA<tweet/>.") == []

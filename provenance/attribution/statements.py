@@ -543,8 +543,8 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
     text = ctx.text
     for m in ctx.cues_in(lo, hi):
         cs = m.start()
-        if _inside(cs, qspans) or _inside(cs, consumed):
-            continue
+        if _inside(cs, qspans) or _inside(cs, consumed) or text[cs - 1 : cs] in ("<", "/"):
+            continue  # (a tag left in a text dump: "<tweet/>")
         if m.group("phrase"):
             yield cs, m.end(), _key(m.group(0)), None, cs
             continue
