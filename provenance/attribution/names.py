@@ -364,7 +364,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if "-\n" in mention:
         mention = _mend_broken_words(mention, names)
     text = collapse(mention).strip(" ,;:.")
-    untagged = _PARTY_TAG.sub("", text)
+    untagged = _PARTY_TAG.sub("", text) if "-" in text[-14:] else text
     if untagged and untagged != text:
         # "Rep. Maria Lopez, D-Calif.": the name without the tag, the mention with it.
         found = classify(untagged, gaz, names, pos)

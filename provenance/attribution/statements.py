@@ -211,7 +211,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         emit("statement.relay", m.start("cue"), m.end("cue"), zspan[0], zspan[1], via or None, via_outlet)
         consumed.append((m.start(), m.end()))
 
-    for m in (_QUOTED_AS.finditer(text, lo, hi) if text.find(" as ", lo, hi) >= 0 else ()):
+    quoting = text.find(" as ", lo, hi) >= 0 and (text.find("quote", lo, hi) >= 0 or text.find("cite", lo, hi) >= 0)
+    for m in _QUOTED_AS.finditer(text, lo, hi) if quoting else ():
         if _inside(m.start(), qspans):
             continue
         subj = _np_before(text, lo, m.start(), qspans)
@@ -237,7 +238,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED)
         ):
             continue  # a noun: "the reports", "Trump's plans" (but "he's said")
-        if v is not None and _after_according_to(prev):
+        if v is not None and text.find("ccording to", max(lo, cs - 60), cs) >= 0 and _after_according_to(prev):
             continue  # inside the phrase's noun phrase: "according to a study published Tuesday"
         if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
             prev[-2][2] in _NOUN_DETERMINERS and prev[-1][2].isalpha() and prev[-1][2][:1].islower()
@@ -429,7 +430,10 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
     outlet = next((st.source for st in out if st.rule == "statement.according_to" and st.source.source_type == "outlet"), None)
     via = (outlet.source, outlet.source_outlet) if outlet else None
     if via is None:
-        m = _CHANNEL_OPENER.match(ctx.text, lo, hi) or _OBTAINED_BY.search(ctx.text, lo, hi)
+        text = ctx.text
+        m = (_CHANNEL_OPENER.match(text, lo, hi) if text[lo] in "SITW" else None) or (
+            _OBTAINED_BY.search(text, lo, hi) if text.find(" by ", lo, hi) >= 0 else None
+        )
         found = ctx.gaz.resolve(collapse(m.group(1))) if m else None
         if found is None:
             return
@@ -797,6 +801,7 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
 
 _OPEN_MARKS = "“«„"
 _CLOSE_MARKS = "”»"
+_OPENERS = _OPEN_MARKS + '"'
 
 
 _QUOTE_MARK = re.compile('[“«„”»"]')
@@ -824,6 +829,12 @@ def _spanning_quotes(text: str, sentences: list[Sentence], furniture: set[int], 
     its first or last paragraph: each paragraph but the last opens with a
     quotation mark and leaves it unclosed, by convention. The record's
     ``quote`` gets the whole of it."""
+    if not any(
+        text[st.sentence.start] in _OPENERS or text.find("“", st.cue_end, st.sentence.end) >= 0
+        or text.find('"', st.cue_end, st.sentence.end) >= 0
+        for st in out
+    ):
+        return  # no record opens or follows a quotation: nothing can span
     spans: dict[int, list[int]] = {}  # paragraph -> [start, end]
     for sent in sentences:
         if sent.paragraph not in furniture:
@@ -835,19 +846,20 @@ def _spanning_quotes(text: str, sentences: list[Sentence], furniture: set[int], 
         parts: list[str] = []
         q = p - 1
         # Back: "“We waited too long.\n\n“And we will not wait,” she said."
-        while text[spans[p][0]] in _OPEN_MARKS + '"' and q in spans and len(parts) < cues.QUOTE_MAX_PARAGRAPHS:
+        while text[spans[p][0]] in _OPENERS and q in spans and len(parts) < cues.QUOTE_MAX_PARAGRAPHS:
             qs, qe = spans[q]
-            if text[qs] not in _OPEN_MARKS + '"' or _unclosed(text, qs, qe) != qs:
+            if text[qs] not in _OPENERS or _unclosed(text, qs, qe) != qs:
                 break
             parts.insert(0, collapse(text[qs + 1 : qe]))
             q -= 1
         # On: "she said: “We waited too long.\n\n“And we will not wait.”"
         tail: list[str] = []
-        opened = _unclosed(text, *spans[p])
+        marks_after = text.find("“", st.cue_end, spans[p][1]) >= 0 or text.find('"', st.cue_end, spans[p][1]) >= 0
+        opened = _unclosed(text, *spans[p]) if marks_after else -1
         if opened > st.cue_end:
             tail.append(collapse(text[opened + 1 : spans[p][1]]))
             r = p + 1
-            while r in spans and text[spans[r][0]] in _OPEN_MARKS + '"' and len(tail) <= cues.QUOTE_MAX_PARAGRAPHS:
+            while r in spans and text[spans[r][0]] in _OPENERS and len(tail) <= cues.QUOTE_MAX_PARAGRAPHS:
                 rs, re_ = spans[r]
                 closes = _unclosed(text, rs, re_) != rs
                 body = text[rs + 1 : re_]
