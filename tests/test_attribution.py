@@ -1651,3 +1651,17 @@ def test_a_headline_surname_is_the_full_name_of_the_lede() -> None:
 
 def test_tags_left_in_a_dump_are_not_cues() -> None:
     assert attributions("Stands empty; crowd in one end zone. pic.twitter.com/9zj0xslwSA<tweet/>.") == []
+
+
+@pytest.mark.parametrize(
+    "text, source, via",
+    [
+        ("Two people briefed on the matter said the talks had stalled.", "Two people briefed on the matter", None),
+        ("Officials involved in the talks said no deal was near.", "Officials involved in the talks", None),
+        ("A source familiar with Putin's thinking told Bloomberg the talks were over.",
+         "A source familiar with Putin's thinking", "Bloomberg"),
+    ],
+)
+def test_unnamed_sources_of_wire_copy(text: str, source: str, via: str | None) -> None:
+    c = one(text)
+    assert (c.source, c.via) == (source, via)

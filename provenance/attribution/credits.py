@@ -161,7 +161,7 @@ def datelines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer)
             break
         if p.index in skip:
             continue
-        m = _DATELINE.match(text, p.start, p.end)
+        m = _DATELINE.match(text, p.start, p.end) if text.find("(", p.start, p.start + 80) >= 0 else None
         if m is None:
             continue
         outlet = gaz.resolve(m.group("agency"))

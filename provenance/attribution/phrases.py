@@ -181,13 +181,20 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     last = len(toks) - 1
     for k, (t, w) in enumerate(zip(toks, low)):
         if not is_capitalised(t):
+            # "people briefed on the matter": a participle between a noun that
+            # can speak and its tail.
+            briefed = 0 < k < last and _source_noun(low[k - 1]) and low[k + 1] in cues.NOUN_TAIL_WORDS
+            in_tail = k > 1 and any(x in cues.NOUN_TAIL_WORDS for x in low[1 : k - 1]) and (
+                low[k - 1] in cues.DETERMINERS or is_possessive(toks[k - 1])
+            )  # "officials close to the talks", "familiar with Putin's thinking": a noun
             if w in cues.FINITE_BLOCKERS or (
                 lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS and not (k == last and _source_noun(w))
-                and not (k > 1 and low[k - 1] in cues.DETERMINERS and any(x in cues.NOUN_TAIL_WORDS for x in low[1 : k - 1]))
-                # ("officials close to the talks": in the tail, a noun)
+                and not in_tail and not briefed
             ):  # ("Abortion rights advocates": a noun that is also a verb form, as the head)
                 return False
-            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _adjectival(low, k, is_capitalised(toks[-1])):
+            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not briefed and not _adjectival(
+                low, k, is_capitalised(toks[-1])
+            ):
                 return False
     head, first = toks[-1], low[0]
     if len(low) > 1 and low[-1].endswith("ed") and (low[-2] == "those" or _source_noun(low[-2])):
@@ -213,7 +220,15 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     # "sources in the camp", "three people familiar with ...", "few on
     # either side": a noun head (after a determiner or a number) with a tail.
     starts = (0, 1) if first in cues.DETERMINERS or first in cues.QUANTIFIERS or first.isdigit() else (0,)
-    return any(k + 1 < len(low) and _source_noun(low[k]) and low[k + 1] in cues.NOUN_TAIL_WORDS for k in starts)
+    return any(k + 1 < len(low) and _source_noun(low[k]) and _tail_at(low, k + 1) for k in starts)
+
+
+def _tail_at(low: list[str], k: int) -> bool:
+    """Does a noun's tail start at ``k`` ("in the camp", "briefed on the
+    matter", "involved in the talks")?"""
+    return low[k] in cues.NOUN_TAIL_WORDS or (
+        low[k].endswith("ed") and k + 1 < len(low) and low[k + 1] in cues.NOUN_TAIL_WORDS
+    )
 
 
 @dataclass
