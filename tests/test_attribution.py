@@ -1665,3 +1665,17 @@ def test_tags_left_in_a_dump_are_not_cues() -> None:
 def test_unnamed_sources_of_wire_copy(text: str, source: str, via: str | None) -> None:
     c = one(text)
     assert (c.source, c.via) == (source, via)
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type, via_outlet",
+    [
+        ("Several users on X repeated the claim.", "Several users on X", "group", "twitter"),
+        ("A post shared more than 10,000 times on Facebook claims that the ban is real.",
+         "A post shared more than 10,000 times on Facebook", "unnamed", "facebook"),
+        ("Voters on the campaign trail said the economy mattered most.", "Voters on the campaign trail", "group", None),
+    ],
+)
+def test_speakers_placed_on_a_platform(text: str, source: str, source_type: str, via_outlet: str | None) -> None:
+    c = one(text)
+    assert (c.source, c.source_type, c.via_outlet) == (source, source_type, via_outlet)

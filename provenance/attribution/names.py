@@ -408,7 +408,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     # but "Kremlin spokesman Dmitry Peskov" is the person after the role.
     if (
         content < len(tokens) - 1
-        and low[content] in cues.SOURCE_NOUNS
+        and (low[content] in cues.SOURCE_NOUNS or (low[content][-1:] == "s" and low[content][:-1] in cues.ROLE_NOUNS))
         and not is_capitalised(tokens[content + 1])
         and (low[content + 1] in cues.NOUN_TAIL_WORDS or low[content + 1].endswith("ed"))  # not "government insider"
         and not (

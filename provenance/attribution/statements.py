@@ -142,6 +142,18 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
 _THE_NAME = re.compile(r"\s+the\s+(?=[^\W\d_])")
 
 
+_ON_NAME = re.compile(r"\bon\s+([^\W\d_][\w.\-]*)")
+
+
+def _platform_in(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
+    """The platform a noun phrase places its speakers on ("users on X")."""
+    for m in _ON_NAME.finditer(ctx.text, start, end):
+        outlet = ctx.gaz.resolve(m.group(1))
+        if outlet is not None and outlet.kind == "social":
+            return outlet.name, outlet.id
+    return None, None
+
+
 def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple[str | None, str | None]:
     """The outlet named right after ``pos`` ("told RTVI", "told the BBC")."""
     the = _THE_NAME.match(ctx.text, pos, hi) if capitalised_only else None
@@ -188,6 +200,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             return None
         if nested and via is None:
             via, via_outlet = speaker.source, speaker.source_outlet
+        elif via is None and src.source_type in ("group", "unnamed") and text.find(" on ", ns, ne) >= 0:
+            via, via_outlet = _platform_in(ctx, ns, ne)  # "Several users on X", "A post on Facebook"
         if nested:
             rule = "statement.nested" if kind == "statement" else rule
         out.append(Statement(rule, sent, cs, ce, src, via, via_outlet, quote_for(cs), kind))
