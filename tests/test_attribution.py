@@ -1679,3 +1679,17 @@ def test_unnamed_sources_of_wire_copy(text: str, source: str, via: str | None) -
 def test_speakers_placed_on_a_platform(text: str, source: str, source_type: str, via_outlet: str | None) -> None:
     c = one(text)
     assert (c.source, c.source_type, c.via_outlet) == (source, source_type, via_outlet)
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("In the words of Martin Luther King Jr., \u201cthe arc of the moral universe is long.\u201d",
+         "Martin Luther King Jr", "In the words of"),
+        ("To quote the senator, \u201cwe are not done yet.\u201d", "the senator", "To quote"),
+        ("Churchill once said that democracy was the worst form of government.", "Churchill", "said"),
+    ],
+)
+def test_quoting_idioms(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (c.source, c.cue) == (source, cue)

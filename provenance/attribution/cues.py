@@ -286,6 +286,8 @@ SOURCE_AFTER_CUES: tuple[str, ...] = (
     "statement by",
     "remarks by",
     "claims by",
+    "in the words of",
+    "to quote",
 )
 
 #: "Y published ... it said were sent by Z": how far (characters) the object

@@ -126,12 +126,17 @@ def is_title(word: str) -> bool:
     return bare(word).lower().rstrip(".") in cues.TITLE_WORDS
 
 
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
 def strip_titles(tokens: list[str]) -> list[str]:
-    """The name after the last title, possessive or acronym qualifier."""
+    """The name after the last title, possessive or acronym qualifier (a
+    title word before a suffix is the name's: "Martin Luther King Jr.")."""
     cut = 0
     for i, t in enumerate(tokens[:-1]):
         if is_title(t) or is_possessive(t) or (is_acronym(t) and i + 1 < len(tokens) and is_title(tokens[i + 1])):
-            cut = i + 1
+            if not all(bare(x).lower().rstrip(",") in _SUFFIXES for x in tokens[i + 1 :]):
+                cut = i + 1
     return tokens[cut:]
 
 
