@@ -1693,3 +1693,9 @@ def test_speakers_placed_on_a_platform(text: str, source: str, source_type: str,
 def test_quoting_idioms(text: str, source: str, cue: str) -> None:
     c = one(text)
     assert (c.source, c.cue) == (source, cue)
+
+
+def test_a_full_name_before_of_expands_a_surname() -> None:
+    got = statements("Senator Ted Cruz of Texas spoke first. Later, Mr. Cruz said he would win. "
+                     "Florida Republicans Jolly of Indian Shores and DeSantis voted against it. Jolly said it was wrong.")
+    assert [(c.source, c.source_text) for c in got] == [("Ted Cruz", "Mr. Cruz"), ("Jolly", "Jolly")]

@@ -457,7 +457,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     chancellor king queen prince princess pope governor gov mayor ambassador
     chairman chairwoman chair leader commander officer ceo founder
     activist official envoy adviser advisor aide judge justice rep
-    representative speaker sheikh imam rabbi father sister saint st
+    representative speaker sheikh imam rabbi father sister saint st pastor rev reverend bishop cardinal
     state affairs human rights security intelligence federal national
     first former acting interim top senior mp mep executive member
     """.split()

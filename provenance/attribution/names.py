@@ -237,6 +237,13 @@ class NameIndex:
         for start, toks in self.runs:
             if len(toks) >= 2:
                 self._runs_by_last.setdefault(bare(toks[-1]).casefold(), []).append((start, toks))
+                for k in range(2, len(toks) - 1):
+                    if toks[k] == "of":  # "Senator Ted Cruz of Texas" also names "Ted Cruz"
+                        head = [*toks[: k - 1], bare(toks[k - 1])]
+                        self._runs_by_last.setdefault(bare(toks[k - 1]).casefold(), []).append((start, head))
+                        break
+        for entries in self._runs_by_last.values():
+            entries.sort(key=lambda e: e[0])
         self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
 
     def _surname_entries(self, key: str) -> list[tuple[int, list[str]]]:
@@ -247,8 +254,9 @@ class NameIndex:
             for start, toks in self._runs_by_last.get(key, ()):
                 name = strip_titles(toks)
                 if len(name) >= 2 and not any(
-                    bare(t).lower() in cues.ORG_WORDS or t in ("and", "&", "of", "for", "the") for t in name
-                ):
+                    (low := bare(t).lower()) in cues.ORG_WORDS or low in cues.SOURCE_NOUNS or t in ("and", "&", "of", "for", "the")
+                    for t in name[:-1]
+                ) and bare(name[-1]).lower() not in cues.ORG_WORDS:  # (not "Florida Republicans Jolly")
                     entries.append((start, name))
             self._by_surname[key] = entries
         return entries
