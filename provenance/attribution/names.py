@@ -237,13 +237,11 @@ class NameIndex:
         for start, toks in self.runs:
             if len(toks) >= 2:
                 self._runs_by_last.setdefault(bare(toks[-1]).casefold(), []).append((start, toks))
-                for k in range(2, len(toks) - 1):
-                    if toks[k] == "of":  # "Senator Ted Cruz of Texas" also names "Ted Cruz"
-                        head = [*toks[: k - 1], bare(toks[k - 1])]
-                        self._runs_by_last.setdefault(bare(toks[k - 1]).casefold(), []).append((start, head))
-                        break
-        for entries in self._runs_by_last.values():
-            entries.sort(key=lambda e: e[0])
+                if "of" in toks[2:-1]:  # "Senator Ted Cruz of Texas" also names "Ted Cruz"
+                    k = toks.index("of", 2)
+                    head = [*toks[: k - 1], bare(toks[k - 1])]
+                    self._runs_by_last.setdefault(bare(toks[k - 1]).casefold(), []).append((start, head))
+        # (Runs come in text order, so every list is sorted by start.)
         self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
 
     def _surname_entries(self, key: str) -> list[tuple[int, list[str]]]:
