@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from ..outlets import Gazetteer, fold
 from . import cues
 from .names import NameIndex, Source, classify, collapse, is_capitalised, is_particle
-from .sentences import CLOSE_DOUBLE, OPEN_DOUBLE, Paragraph, Sentence, double_quotes
+from .sentences import CLOSERS, OPENERS, Paragraph, Sentence, double_quotes
 
 
 @dataclass
@@ -222,7 +222,6 @@ _POST_SIGNATURE = re.compile(
 #: start of a line, before a letter ("― Name", "”― Name", "-Name", "-- Name").
 _CREDIT_DASH = re.compile(r"(?:^|(?<=[\s”\"»]))(?:[—―–]|--?)(?=" + _SP + r"*[^\W\d_])", re.M)
 _MARKUP = re.compile(r"<[^<>\n]{0,300}>")
-_CLOSERS = CLOSE_DOUBLE + '"'
 
 
 def _post_text(text: str, start: int, end: int) -> str | None:
@@ -233,7 +232,7 @@ def _post_text(text: str, start: int, end: int) -> str | None:
 def _is_quotation(text: str, p: Paragraph) -> bool:
     """Is the paragraph one quotation ("“...”", "“...”.")?"""
     body = text[p.start : p.end].rstrip(".")
-    return len(body) > 2 and body[0] in OPEN_DOUBLE + '"' and body[-1] in _CLOSERS
+    return len(body) > 2 and body[0] in OPENERS and body[-1] in CLOSERS
 
 
 def _dash_credit_name(credit: str) -> str | None:
@@ -275,7 +274,7 @@ def quote_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
 
 
 def _has_closing_quote(text: str, start: int, end: int) -> bool:
-    return text.find("”", start, end) >= 0 or text.find('"', start, end) >= 0 or text.find("»", start, end) >= 0
+    return any(text.find(c, start, end) >= 0 for c in CLOSERS)
 
 
 def _may_hold_credit_dash(text: str, start: int, end: int) -> bool:
@@ -305,12 +304,12 @@ def _dash_credit(text: str, p: Paragraph, prev: Paragraph | None, gaz: Gazetteer
         if name is None:
             continue
         before = text[ls:dash].rstrip()
-        if before and before[-1] in _CLOSERS:
+        if before and before[-1] in CLOSERS:
             close = ls + len(before)
             spans = [q for q in double_quotes(text, p.start, p.end) if q[1] == close]
             if spans:
                 start = spans[0][0]
-            elif text[ls] in OPEN_DOUBLE + '"':
+            elif text[ls] in OPENERS:
                 start = ls
             else:
                 continue

@@ -34,6 +34,9 @@ CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 ALL_QUOTES = "\"'“”«»„‘’‹›"
+#: Marks that open / close a double quotation, the straight mark included.
+OPENERS = OPEN_DOUBLE + '"'
+CLOSERS = CLOSE_DOUBLE + '"'
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,24 @@ def _line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
+
+
+def open_quote_at_end(text: str, start: int, end: int) -> int:
+    """Where a double quotation left open at the end of ``text[start:end]``
+    opens, or -1 (a quotation running over paragraphs leaves one open)."""
+    depth, straight, at = 0, -1, -1
+    for m in _DOUBLE_MARK.finditer(text, start, end):
+        i = m.start()
+        c = text[i]
+        if c in OPEN_DOUBLE:
+            if depth == 0:
+                at = i
+            depth += 1
+        elif c in CLOSE_DOUBLE:
+            depth = max(0, depth - 1)
+        else:  # '"'
+            straight = i if straight < 0 else -1
+    return at if depth > 0 else straight
 
 
 _memo = threading.local()

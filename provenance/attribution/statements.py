@@ -87,7 +87,7 @@ from .phrases import (
     _tokens,
     valid_subject,
 )
-from .sentences import Sentence, double_quotes, quotes, single_quotes
+from .sentences import CLOSERS, OPENERS, Sentence, double_quotes, open_quote_at_end, quotes, single_quotes
 
 
 @dataclass
@@ -813,38 +813,13 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
     return out
 
 
-_OPEN_MARKS = "“«„"
-_CLOSE_MARKS = "”»"
-_OPENERS = _OPEN_MARKS + '"'
-
-
-_QUOTE_MARK = re.compile('[“«„”»"]')
-
-
-def _unclosed(text: str, start: int, end: int) -> int:
-    """Where a quotation left open at the end of ``text[start:end]`` opens, or -1."""
-    depth, straight, at = 0, -1, -1
-    for m in _QUOTE_MARK.finditer(text, start, end):
-        i = m.start()
-        c = text[i]
-        if c in _OPEN_MARKS:
-            if depth == 0:
-                at = i
-            depth += 1
-        elif c in _CLOSE_MARKS:
-            depth = max(0, depth - 1)
-        elif c == '"':
-            straight = i if straight < 0 else -1
-    return at if depth > 0 else straight
-
-
 def _spanning_quotes(text: str, sentences: list[Sentence], furniture: set[int], out: list[Statement]) -> None:
     """A quotation running over paragraphs belongs to the attribution in
     its first or last paragraph: each paragraph but the last opens with a
     quotation mark and leaves it unclosed, by convention. The record's
     ``quote`` gets the whole of it."""
     if not any(
-        text[st.sentence.start] in _OPENERS or text.find("“", st.cue_end, st.sentence.end) >= 0
+        text[st.sentence.start] in OPENERS or text.find("“", st.cue_end, st.sentence.end) >= 0
         or text.find('"', st.cue_end, st.sentence.end) >= 0
         for st in out
     ):
@@ -860,25 +835,25 @@ def _spanning_quotes(text: str, sentences: list[Sentence], furniture: set[int], 
         parts: list[str] = []
         q = p - 1
         # Back: "“We waited too long.\n\n“And we will not wait,” she said."
-        while text[spans[p][0]] in _OPENERS and q in spans and len(parts) < cues.QUOTE_MAX_PARAGRAPHS:
+        while text[spans[p][0]] in OPENERS and q in spans and len(parts) < cues.QUOTE_MAX_PARAGRAPHS:
             qs, qe = spans[q]
-            if text[qs] not in _OPENERS or _unclosed(text, qs, qe) != qs:
+            if text[qs] not in OPENERS or open_quote_at_end(text, qs, qe) != qs:
                 break
             parts.insert(0, collapse(text[qs + 1 : qe]))
             q -= 1
         # On: "she said: “We waited too long.\n\n“And we will not wait.”"
         tail: list[str] = []
         marks_after = text.find("“", st.cue_end, spans[p][1]) >= 0 or text.find('"', st.cue_end, spans[p][1]) >= 0
-        opened = _unclosed(text, *spans[p]) if marks_after else -1
+        opened = open_quote_at_end(text, *spans[p]) if marks_after else -1
         if opened > st.cue_end:
             tail.append(collapse(text[opened + 1 : spans[p][1]]))
             r = p + 1
-            while r in spans and text[spans[r][0]] in _OPENERS and len(tail) <= cues.QUOTE_MAX_PARAGRAPHS:
+            while r in spans and text[spans[r][0]] in OPENERS and len(tail) <= cues.QUOTE_MAX_PARAGRAPHS:
                 rs, re_ = spans[r]
-                closes = _unclosed(text, rs, re_) != rs
+                closes = open_quote_at_end(text, rs, re_) != rs
                 body = text[rs + 1 : re_]
                 if closes:
-                    k = max(body.rfind(m) for m in _CLOSE_MARKS + '"')
+                    k = max(body.rfind(m) for m in CLOSERS)
                     tail.append(collapse(body[:k] if k >= 0 else body))
                     break
                 tail.append(collapse(body))
