@@ -140,17 +140,21 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
 
 
 _THE_NAME = re.compile(r"\s+the\s+(?=[^\W\d_])")
-
-
 _ON_NAME = re.compile(r"\bon\s+([^\W\d_][\w.\-]*)")
+
+
+def _platform(ctx: Context, name: str) -> tuple[str, str] | None:
+    """(name, id) of the platform ``name`` names, if it names one."""
+    outlet = ctx.gaz.resolve(name)
+    return (outlet.name, outlet.id) if outlet is not None and outlet.kind == "social" else None
 
 
 def _platform_in(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
     """The platform a noun phrase places its speakers on ("users on X")."""
     for m in _ON_NAME.finditer(ctx.text, start, end):
-        outlet = ctx.gaz.resolve(m.group(1))
-        if outlet is not None and outlet.kind == "social":
-            return outlet.name, outlet.id
+        found = _platform(ctx, m.group(1))
+        if found is not None:
+            return found
     return None, None
 
 
@@ -355,10 +359,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         else:
             # "wrote on Telegram", "said in a post on Facebook": a platform.
             pm = _ON_PLATFORM.match(text, ce, hi)
-            if pm:
-                outlet = ctx.gaz.resolve(pm.group(1))
-                if outlet is not None and outlet.kind == "social":
-                    via, via_outlet = outlet.name, outlet.id
+            found = _platform(ctx, pm.group(1)) if pm else None
+            if found is not None:
+                via, via_outlet = found
         subj = _np_before(text, lo, np_end, qspans)
         spans: list[tuple[int, int]] = []
         if subj.start < subj.end:
