@@ -406,6 +406,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
             return inner
     content = 1 if low[0] in {"the", "a", "an", "one", "another", "some", "several", "many", "two", "three"} else 0
     run = trailing_name_run(tokens)
+    lead = len(tokens) - len(run) - 1 if run else -1  # the word before the name run, if any
     if "of" in run[2:]:
         # "Professor Mark Ellis of King's College London", "Dan McLaughlin of
         # National Review": the person before "of" (not "Bank of America",
@@ -414,7 +415,9 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         if not any(bare(t).lower() in cues.ORG_WORDS for t in head) and len(strip_titles(head)) >= 2 and (
             head[0].lower() not in cues.DETERMINERS and gaz.resolve(" ".join(head)) is None
         ):
-            run = head
+            run = head  # (it starts where it did: ``lead`` stays)
+    lead_word, lead_low = (tokens[lead], low[lead]) if lead >= 0 else ("", "")
+    run_name = " ".join(bare(t) for t in run)
     # "sources in the camp", "women held in ...": a noun head with a tail;
     # but "Kremlin spokesman Dmitry Peskov" is the person after the role.
     if (
@@ -423,9 +426,9 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         and not is_capitalised(tokens[content + 1])
         and (low[content + 1] in cues.NOUN_TAIL_WORDS or low[content + 1].endswith("ed"))  # not "government insider"
         and not (
-            run and len(run) < len(tokens) and (
-                (len(run) >= 2 and _is_role(tokens[-len(run) - 1]))
-                or (low[-len(run) - 1] not in cues.NOUN_TAIL_WORDS and gaz.resolve(" ".join(run)) is not None)
+            lead_word and (
+                (len(run) >= 2 and _is_role(lead_word))
+                or (lead_low not in cues.NOUN_TAIL_WORDS and gaz.resolve(" ".join(run)) is not None)
             )
         )  # a role, then a name ("Kremlin spokesman Dmitry Peskov", "the official news agency KCNA")
     ):
@@ -433,16 +436,15 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     outlet = gaz.resolve(text)
     if outlet is not None:
         person = strip_titles(run) if run else []
-        named = run and len(run) < len(tokens) and low[-len(run) - 1] in cues.CHANNEL_NOUNS
-        if outlet.kind == "social" and named and gaz.resolve(" ".join(run)) is None:
+        if outlet.kind == "social" and lead_low in cues.CHANNEL_NOUNS and gaz.resolve(" ".join(run)) is None:
             # "The Telegram channel Baza": the channel speaks, not the platform.
-            return Source(" ".join(bare(t) for t in run), text, "organization")
+            return Source(run_name, text, "organization")
         if not (len(person) >= 2 and gaz.resolve(" ".join(person)) is None):
             return Source(outlet.name, text, "outlet", source_outlet=outlet.id)
-    if run and len(run) < len(tokens) and low[-len(run) - 1] in cues.ORG_WORDS and tokens[-len(run) - 1].islower():
-        return Source(" ".join(bare(t) for t in run), text, "organization")  # "rights group OVD-Info"
-    if run and " ".join(bare(t).lower() for t in run) in cues.GOVERNMENT_SEATS and len(run) >= len(tokens) - 1:
-        return Source(" ".join(bare(t) for t in run), text, "government")  # "Downing Street", "the White House"
+    if lead_low in cues.ORG_WORDS and lead_word.islower():
+        return Source(run_name, text, "organization")  # "rights group OVD-Info"
+    if run and run_name.lower() in cues.GOVERNMENT_SEATS and len(run) >= len(tokens) - 1:
+        return Source(run_name, text, "government")  # "Downing Street", "the White House"
     if not run or (len(run) == 1 and bare(run[0]).lower() in cues.SOURCE_NOUNS):
         head = bare(tokens[-1])
         kind = _common_type(head)
