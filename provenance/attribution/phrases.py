@@ -181,18 +181,12 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     last = len(toks) - 1
     for k, (t, w) in enumerate(zip(toks, low)):
         if not is_capitalised(t):
-            # "people briefed on the matter": a participle between a noun that
-            # can speak and its tail.
-            briefed = 0 < k < last and _source_noun(low[k - 1]) and low[k + 1] in cues.NOUN_TAIL_WORDS
-            in_tail = k > 1 and any(x in cues.NOUN_TAIL_WORDS for x in low[1 : k - 1]) and (
-                low[k - 1] in cues.DETERMINERS or is_possessive(toks[k - 1])
-            )  # "officials close to the talks", "familiar with Putin's thinking": a noun
             if w in cues.FINITE_BLOCKERS or (
                 lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS and not (k == last and _source_noun(w))
-                and not in_tail and not briefed
+                and not _noun_in_tail(toks, low, k) and not _briefed(low, k)
             ):  # ("Abortion rights advocates": a noun that is also a verb form, as the head)
                 return False
-            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not briefed and not _adjectival(
+            if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _briefed(low, k) and not _adjectival(
                 low, k, is_capitalised(toks[-1])
             ):
                 return False
@@ -221,6 +215,20 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     # either side": a noun head (after a determiner or a number) with a tail.
     starts = (0, 1) if first in cues.DETERMINERS or first in cues.QUANTIFIERS or first.isdigit() else (0,)
     return any(k + 1 < len(low) and _source_noun(low[k]) and _tail_at(low, k + 1) for k in starts)
+
+
+def _briefed(low: list[str], k: int) -> bool:
+    """"people briefed on the matter": a participle between a noun that can
+    speak and its tail."""
+    return 0 < k < len(low) - 1 and _source_noun(low[k - 1]) and low[k + 1] in cues.NOUN_TAIL_WORDS
+
+
+def _noun_in_tail(toks: list[str], low: list[str], k: int) -> bool:
+    """"officials close to the talks", "familiar with Putin's thinking": after
+    a determiner or a possessive in a noun's tail, a verb form is a noun."""
+    return k > 1 and (low[k - 1] in cues.DETERMINERS or is_possessive(toks[k - 1])) and any(
+        x in cues.NOUN_TAIL_WORDS for x in low[1 : k - 1]
+    )
 
 
 def _tail_at(low: list[str], k: int) -> bool:
