@@ -86,10 +86,12 @@ class Context:
         fits = {"person": ("person",), "group": ("group", "person", "government", "organization"),
                 "organization": ("organization", "outlet", "government"), "any": ("person", "organization", "outlet", "government", "group")}[want]
         best: Candidate | None = None
-        # Sources already found come first; names opening sentences second.
+        # Sources already found come first; names opening sentences second,
+        # so those are read only when no source fits.
         floor = rank - cues.PRONOUN_WINDOW_PARAGRAPHS
-        self._materialise(floor)
         for pool in (self.candidates, self.text_candidates):
+            if pool is self.text_candidates:
+                self._materialise(floor)
             for c in reversed(pool):
                 if c.rank < floor - 1:
                     break
