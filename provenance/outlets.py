@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .model import Outlet
+from .tries import trie_regex
 
 #: The bundled gazetteer, shipped inside the package so that any install
 #: (a wheel, not only ``pip install -e``) has it; data/outlets.csv at the
@@ -64,12 +65,13 @@ class Gazetteer:
             for domain in outlet.domains:
                 self._domains.setdefault(domain.lower(), outlet)
         self._cased -= uncased
-        # Longest names first so "TASS news agency" wins over "TASS".
+        # The longest name wins ("TASS news agency" over "TASS"); a prefix
+        # tree, as 700 alternatives tried in turn took 2-4 times as long.
         long_names = sorted(
             (n for n in self._names if len(n) > SHORT_ALIAS), key=len, reverse=True
         )
         self._scan = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, long_names)) + r")(?!\w)")
+            re.compile(r"(?<!\w)(?:" + trie_regex(long_names) + r")(?!\w)")
             if long_names
             else None
         )

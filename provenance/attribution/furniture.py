@@ -26,8 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..tries import trie_regex
 from . import cues
-from .lexicon import trie_regex
 from .sentences import Paragraph, double_quotes
 
 _OPENER_KINDS = list(cues.FURNITURE_OPENERS.values())

@@ -5,11 +5,8 @@ listing them by hand invites gaps ("argues" but not "argued"). The lemmas
 live in ``cues.VERB_FAMILIES``; here they are inflected by the regular
 English rules plus ``cues.IRREGULAR`` and ``cues.DOUBLING``.
 
-Why a trie: Python's ``re`` tries the alternatives of a group one by one, so
-an alternation of a thousand words is slow on every position of the text.
-Folding the words into a prefix tree ("sa(?:id|ys|y)") makes each position
-cost a few character comparisons, which keeps the extractor above a
-megabyte a second.
+Why one matcher: the whole text is scanned once, with the forms folded into
+a prefix tree (``provenance.tries``).
 """
 
 from __future__ import annotations
@@ -17,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..tries import trie_regex
 from . import cues
 
 
@@ -73,28 +71,6 @@ def _build() -> dict[str, Verb]:
 
 #: Every inflected cue verb -> what it is.
 FORMS: dict[str, Verb] = _build()
-
-
-def trie_regex(words: list[str]) -> str:
-    """A regex alternation of ``words`` folded into a prefix tree."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        inner = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return "(?:" + inner + ")?"
-        return inner
-
-    return render(trie)
 
 
 def cue_regex() -> re.Pattern[str]:
