@@ -1,0 +1,30 @@
+"""Name runs: the capitalised stretches NameIndex expands surnames from."""
+
+import pytest
+
+from provenance.attribution.names import NameIndex
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Donald Trump said", [(0, ["Donald", "Trump"])]),
+        # A quotation mark before the first letter belongs to the token.
+        ("“Donald Trump, he said", [(0, ["“Donald", "Trump"])]),
+        ("x(Joe Biden) and ’Kamala Harris’", [(17, ["’Kamala", "Harris"])]),
+        # Particles join a run; "al-" names too.
+        ("He met Bashar al-Assad and Ludwig van Beethoven.",
+         [(7, ["Bashar", "al-Assad", "and", "Ludwig", "van", "Beethoven"])]),
+        ("said 3M Company chief", [(5, ["3M", "Company"])]),
+        # A capitalised word that is no name splits the run.
+        ("The White House said", [(4, ["White", "House"])]),
+        # One line break may fall inside a run, a blank line may not.
+        ("Ted\nCruz spoke", [(0, ["Ted", "Cruz"])]),
+        ("Ted\n\nCruz spoke", []),
+        # A token ending a sentence ends the run; Cyrillic is upper case too.
+        ("É. Macron met Володимир Зеленський", [(14, ["Володимир", "Зеленський"])]),
+        ("the lower case words only", []),
+    ],
+)
+def test_runs(text, runs):
+    assert NameIndex.build(text).runs == runs
