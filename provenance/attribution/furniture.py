@@ -81,6 +81,8 @@ def _is_appeal(score: int, we: bool, body: str) -> bool:
 
 
 def _is_url_block(body: str) -> bool:
+    if "/" not in body and "www." not in body:
+        return False  # (every line needs one: most paragraphs are not split)
     lines = [ln for ln in body.splitlines() if ln.strip()]
     return bool(lines) and all(_URL_LINE.match(ln) and ("/" in ln or "www." in ln) for ln in lines)
 

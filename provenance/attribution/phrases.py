@@ -311,7 +311,10 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             continue  # "She has since stressed": an adverb
         if w == "once" and k == len(toks) - 1 and k > 0:
             continue  # "Churchill once said": an adverb, not "once he arrived"
-        if w in cues.CLAUSE_WORDS or (toks[k][2] != "&" and not any(ch.isalnum() for ch in toks[k][2])) or (
+        tok = toks[k][2]
+        if w in cues.CLAUSE_WORDS or (
+            tok != "&" and not (tok[0].isalnum() or tok[-1].isalnum() or any(ch.isalnum() for ch in tok))
+        ) or (
             w in _RELATIVES and k > 0 and bare(toks[k - 1][2]).lower() in _RELATIVE_PREPOSITIONS
         ):  # "in which he declares"; "the official who spoke to us said" keeps its relative clause
             toks = toks[k + 1 :]

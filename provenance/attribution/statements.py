@@ -791,8 +791,11 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
     """All statements of a document, nested quotations included."""
     text = ctx.text
     out: list[Statement] = []
+    # (A sentence that is a disclaimer makes the text match too: most texts
+    # are read once instead of sentence by sentence.)
+    disclaimers = is_disclaimer(text)
     for sent in sentences:
-        if sent.paragraph in furniture or is_disclaimer(text[sent.start : sent.end]):
+        if sent.paragraph in furniture or disclaimers and is_disclaimer(text[sent.start : sent.end]):
             continue
         rank = ctx.rank[sent.paragraph]
         index_paragraph(ctx, sent.start, sent.end, rank)
