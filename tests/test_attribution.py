@@ -458,6 +458,19 @@ def test_contribution_lines() -> None:
     ]
 
 
+def test_contributing_lines() -> None:
+    """USA Today's "Contributing: A, B and The Associated Press": every name
+    a contributor, the label no speaker."""
+    text = "Body.\n\nContributing: Iris Ouyang, Thomas Vogel and The Associated Press."
+    c = credits(text, "contribution")
+    assert sorted((x.source, x.source_type, x.source_outlet, x.cue, x.cue_start) for x in c) == [
+        ("Associated Press", "outlet", "ap", "Contributing:", 7),
+        ("Iris Ouyang", "person", None, "Contributing:", 7),
+        ("Thomas Vogel", "person", None, "Contributing:", 7),
+    ]
+    assert attributions(text) == []
+
+
 @pytest.mark.parametrize(
     "text, source, outlet, cue, sentence",
     [
@@ -871,6 +884,33 @@ def test_citing_without_a_cited_source() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text, cited, source_text, via",
+    [
+        ("Senator Jane Doe resigned, citing Trump's remarks on Mexico.", "Trump", "Trump's", "Jane Doe"),
+        ("The Post reported, citing the agency’s officials, that it was over.", "the agency’s officials", "the agency’s officials", "The Post"),
+        ("Mr. Doe defended the ban, citing a poll conducted by the Center for Security Policy.", "a poll", "a poll", "Doe"),
+    ],
+)
+def test_citing_names_a_source(text: str, cited: str, source_text: str, via: str) -> None:
+    c = [c for c in attributions(text) if c.cue == "citing"]
+    assert [(x.source, x.source_text, x.via, x.rule) for x in c] == [(cited, source_text, via, "statement.citing")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # Reasons, not sources: the one citing them speaks.
+        ("The mayor defended the plan, citing Trump's blue-collar appeal.", "The mayor"),
+        ("Moscow has denied it, citing the unique magic of the summit.", "Moscow"),
+        ("He backed the bill, citing a more progressive platform on income inequality.", "He"),
+    ],
+)
+def test_citing_a_reason_is_no_cited_source(text: str, speaker: str) -> None:
+    c = [c for c in attributions(text) if c.cue == "citing"]
+    assert [(x.source, x.via, x.rule) for x in c] == [(speaker, None, "statement.participle")]
+
+
 def test_citing_after_the_verb_relays_the_cited_source() -> None:
     got = attributions("Members of the family soured on him, the Post reported, citing an anonymous source.")
     by_cue = {c.cue: c for c in got}
@@ -966,6 +1006,12 @@ def test_colon_attribution(text: str, source: str) -> None:
 @pytest.mark.parametrize("text", ["UPDATE: The story was corrected on Monday.", "Editor's note: This piece has been updated."])
 def test_colon_labels_are_not_sources(text: str) -> None:
     assert attributions(text) == []
+
+
+def test_a_name_after_a_verb_is_no_colon_speaker() -> None:
+    """"told Fox News: “...”": Fox News is whom he told, not who speaks."""
+    text = "Priebus later told Fox News: “Both men are meeting next week.”"
+    assert [(c.source, c.cue, c.rule) for c in attributions(text)] == [("Priebus", "told", "statement.subject_verb")]
 
 
 # ---------------------------------------------------------------- the gazetteer at work
@@ -1138,6 +1184,8 @@ def test_infinitive_after_a_verb_that_is_no_cue(text: str, source: str, cue: str
         "Revealed: What the videos contain.",  # a headline label
         "BUSTED: Emails reveal the plan.",
         "Wow: Glenn Beck just responded.",
+        "Just Leaked: Look At Her Shocking Response.",
+        "Contributing: Todd Spangler.",
     ],
 )
 def test_colon_labels_and_tallies_are_not_speakers(text: str) -> None:

@@ -177,7 +177,7 @@ _CONTRIB = re.compile(
     r"(?P<cue>contributed\s+(?:reporting|reports|to\s+this\s+(?:report|article|story)))"
 )
 _ADDITIONAL = re.compile(
-    r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting(?:\s+and\s+writing)?\s+by|[Ww]riting\s+by)\s+(?P<who>[^.;()\n]{1,120})"
+    r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting(?:\s+and\s+writing)?\s+by|[Ww]riting\s+by|Contribut(?:ing|ors?):)\s+(?P<who>[^.;()\n]{1,120})"
 )
 
 

@@ -649,6 +649,35 @@ def _has_complement(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool
     return any(f" {w} " in f" {text[ce:end]} " for w in words)
 
 
+def _can_be_cited(words: list[str]) -> bool:
+    """Is the head of what "citing" names a source: a name ("citing Reuters"),
+    a noun that speaks or a document ("citing officials", "citing a poll
+    conducted by ...")? Not a reason: "citing Trump's blue-collar appeal",
+    "citing the unique magic of Trump"."""
+    head = ""
+    for i, w in enumerate(words):
+        low = bare(w).lower()
+        if i and w[:1].islower() and (
+            low in cues.NOUN_TAIL_WORDS or low in cues.PREPOSITIONS or low in _CITED_TAIL
+            or (low.endswith("ed") and words[i + 1 : i + 2] == ["by"])  # "a poll conducted by"
+        ):
+            break
+        head = w
+    if not head:
+        return False
+    low = bare(head).lower()
+    return is_capitalised(head) or (
+        (_source_noun(low) or low in cues.DOCUMENT_NOUNS or low in _SPOKEN_NOUNS) and low not in _REASON_NOUNS
+    )
+
+
+_CITED_TAIL = frozenset("and or about that which who whose".split())
+#: Words said, as what "citing" names: "citing Trump's remarks".
+_SPOKEN_NOUNS = frozenset("remarks comments words testimony interview interviews speech speeches quote quotes".split())
+#: Role nouns that, cited, are reasons: "citing a more progressive platform".
+_REASON_NOUNS = frozenset("platform platforms record".split())
+
+
 def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, out: list[Statement], qspans, emit) -> None:
     """"X said ..., adding that": the -ing form continues the latest source.
 
@@ -692,15 +721,24 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         return  # "screaming supporters", "some explaining to do"
     if v.lemma == "cite":
         cited = _np_after(text, ce, hi)
-        if cited is not None and valid_subject([t[2] for t in _tokens(text, *cited)]):
+        words = [t[2] for t in _tokens(text, *cited)] if cited is not None else []
+        # ("citing Trump's blue-collar appeal": the head follows the span.)
+        np = words + text[cited[1] : min(hi, cited[1] + 80)].split() if words and is_possessive(words[-1]) else words
+        if words and valid_subject(words) and _can_be_cited(np):
             if earlier:
                 x = earlier[-1].source
             else:
                 before = text[lo:cs].rstrip()
-                citer = _np_before(text, lo, lo + len(before) - 1 if before.endswith(",") else cs, qspans)
-                if citer.start >= citer.end:
+                end = lo + len(before) - 1 if before.endswith(",") else cs
+                # The subject of a clause before ("He resigned, citing"),
+                # else the noun phrase ("The monitor ..., citing sources").
+                subject = main_subject(text, lo, end, qspans)
+                if subject is None:
+                    np_ = _np_before(text, lo, end, qspans)
+                    subject = (np_.start, np_.end)
+                if subject[0] >= subject[1]:
                     return
-                x = classify(text[citer.start : citer.end], ctx.gaz, ctx.names, citer.start)
+                x = classify(text[subject[0] : subject[1]], ctx.gaz, ctx.names, subject[0])
             if x is None or x.pronoun and x.source is None:
                 return
             emit("statement.citing", cs, ce, cited[0], cited[1], x.source, x.source_outlet)
