@@ -38,6 +38,8 @@ UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching names (memoised:
     the extractor folds the same mentions again and again)."""
+    if text.isascii():  # (most mentions: nothing to normalise, 5 times faster)
+        return " ".join(text.split()).lower()
     text = unicodedata.normalize("NFKC", text).translate(UNDECOMPOSED)
     text = "".join(
         c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
@@ -94,7 +96,7 @@ class Gazetteer:
         folded = fold(mention)
         if folded in self._names:
             return self._names[folded]
-        stripped = re.sub(r"^the ", "", folded)
+        stripped = folded[4:] if folded.startswith("the ") else folded
         if stripped in self._names:
             return self._names[stripped]
         if self._scan is None:
