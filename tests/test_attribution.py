@@ -1747,3 +1747,41 @@ def test_a_full_name_before_of_expands_a_surname() -> None:
     got = statements("Senator Ted Cruz of Texas spoke first. Later, Mr. Cruz said he would win. "
                      "Florida Republicans Jolly of Indian Shores and DeSantis voted against it. Jolly said it was wrong.")
     assert [(c.source, c.source_text) for c in got] == [("Ted Cruz", "Mr. Cruz"), ("Jolly", "Jolly")]
+
+
+# ---------------------------------------------------------------- openers that are no subjects
+
+
+def test_a_participle_opening_the_sentence_names_nobody() -> None:
+    """"Asked on Fox News ..., he said": no speaker follows "Asked" (the
+    preposition starts no noun phrase), and "Asked" is no name a pronoun
+    can stand for."""
+    text = "Donald Trump spoke on Sunday.\n\nAsked on Fox News who leads the party, he said Ryan."
+    got = attributions(text)
+    assert [(c.source, c.source_text, c.cue, c.rule) for c in got] == [
+        ("Donald Trump", "he", "said", "statement.subject_verb")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A prepositional phrase is not the subject of the verb after it.
+        ("Hunter represents a district, and like Trump has spoken about the border.", []),
+        ("Ms. Lee Epstein, along with Judge Richard Posner, wrote that the court leans right.",
+         [("Lee Epstein", "wrote")]),
+        # ... but the noun in it is, before a relative clause or a participle.
+        ("Like other golf club owners who foresee an upside, Mr. Schmidt is building.",
+         [("other golf club owners", "foresee")]),
+        ("Like others defending election laws, Schuette said the judges erred.",
+         [("others", "defending"), ("Schuette", "said")]),
+    ],
+)
+def test_prepositional_openers(text: str, expected: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == expected
+
+
+def test_a_plural_possessive_makes_a_noun() -> None:
+    """"veterans’ issues were ignored": "issues" is a noun after a possessive."""
+    got = attributions("Sanders pointed out that veterans’ issues were largely ignored.")
+    assert [(c.source, c.cue) for c in got] == [("Sanders", "pointed out")]

@@ -114,8 +114,8 @@ def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterat
     quoted = double_quotes(ctx.text, lo, hi)
     for m in _INITIAL_NAME.finditer(ctx.text[lo:hi]):
         words = [bare(w) for w in m.group(1).split()]
-        if not all(is_capitalised(w) for w in words):
-            continue
+        if not all(is_capitalised(w) for w in words) or (len(words) == 1 and lexicon.is_cue_word(words[0].lower())):
+            continue  # (nor "Asked about it, he said": a verb)
         w = words[0]
         lw = before_apostrophe(w.lower())  # "I'll", "We've"
         if (

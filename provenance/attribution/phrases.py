@@ -337,6 +337,12 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         _is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[1:]
     ):
         toks = []  # "Trump, whose views ..., last year proposed": only a time phrase
+    if toks and bare(toks[0][2]).lower() in _PP_OPENERS:
+        nxt = text[pos : pos + 30].split()[:1]
+        if toks[-1][2].lower() in ("who", "which", "that") or (nxt and nxt[0].endswith("ing")):
+            toks = toks[1:]  # "Like other owners who foresee", "Like others defending": the noun
+        else:
+            toks = []  # "X, along with Y, wrote", "and like Trump has spoken": not the subject
     if toks and bare(toks[0][2]).lower() in cues.PREPOSITIONS:
         last_date = max((k for k, t in enumerate(toks) if _is_datey(t[2])), default=-1)
         if last_date >= 0:
@@ -434,11 +440,17 @@ def _ends_inverted_subject(text: str, span: tuple[int, int], hi: int) -> bool:
     return _AFTER_INVERTED.match(text, span[1], hi) is not None
 
 
+_NEXT_TOKEN = re.compile(r"\s*(\S+)")
+
+
 def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The speaker after "..., said": "said Pavel Orlov, the mayor", "said
     GOP strategist Keith Nahigian, a veteran", "said one unaligned Florida
     Republican strategist" — a noun phrase that ends there (punctuation or a
     time phrase follows), not the start of the reported clause."""
+    first = _NEXT_TOKEN.match(text, start, hi)
+    if first is None or first.group(1).lower() in cues.PREPOSITIONS:
+        return None  # "Asked on Fox News who ..., he said": no speaker after the verb
     after = _np_after(text, start, hi, capitalised_only=False)
     if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject([t[2] for t in _tokens(text, *after)]):
         return after
@@ -560,13 +572,19 @@ def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] |
     return None
 
 
+#: Words that open a prepositional phrase, not a subject ("like Trump has
+#: spoken", "Along with her husband, she ...").
+_PP_OPENERS = frozenset("along like unlike despite amid among besides alongside".split())
+
+
 def _sentence_subject(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The name opening the sentence, before its first verb ("Bush
     criticized ... and said"): a capitalised run followed by a lower-case word."""
     toks = _tokens(text, lo, cs)
     k = 0
-    if toks and bare(toks[0][2]).lower().endswith("ing"):
-        # "Walking to the next address, Ebeling reminisced ...": after the comma
+    if toks and (bare(toks[0][2]).lower().endswith("ing") or bare(toks[0][2]).lower() in _PP_OPENERS):
+        # "Walking to the next address, Ebeling reminisced ...", "Along
+        # with her husband, she ...": after the comma
         k = next((i + 1 for i, t in enumerate(toks) if t[2].endswith(",")), 0)
     while k < len(toks) and bare(toks[k][2]).lower() in cues.NOT_NAMES and bare(toks[k][2]).lower() not in cues.PRONOUNS:
         k += 1

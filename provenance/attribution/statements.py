@@ -252,10 +252,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         cs, ce, key, v, np_end = item
         prev = _tokens(text, max(lo, cs - 40), cs)
         pw = bare(prev[-1][2]).lower() if prev else ""
-        if prev and prev[-1][2][-1:].isalpha() and (
-            pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED)
+        if prev and (
+            prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED))
+            or prev[-1][2][-1:] in "’'" and prev[-1][2][-2:-1] in "sS" and is_possessive(prev[-1][2])
         ):
-            continue  # a noun: "the reports", "Trump's plans" (but "he's said")
+            continue  # a noun: "the reports", "Trump's plans", "veterans’ issues" (but "he's said")
         if v is not None and text.find("ccording to", max(lo, cs - 60), cs) >= 0 and _after_according_to(prev):
             continue  # inside the phrase's noun phrase: "according to a study published Tuesday"
         if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
