@@ -641,6 +641,9 @@ DISCLAIMER_PATTERNS: tuple[str, ...] = (
     r"views\s+expressed\b.{0,200}?\bnot\s+necessarily\s+reflect",
     r"all\s+rights\s+reserved",
 )
+#: Every pattern above holds one of these words: a text without them is
+#: no disclaimer, found without the (case-insensitive, slow) regex.
+DISCLAIMER_WORDS: tuple[str, ...] = ("expressed", "reserved")
 
 #: A paragraph this long with no sentence punctuation is a list of headlines.
 HEADLINE_LIST_MIN_WORDS = 20

@@ -150,5 +150,8 @@ def _has_appeal_word(positions: list[int], para: Paragraph) -> bool:
 
 
 def is_disclaimer(sentence: str) -> bool:
-    """Is this sentence an editorial disclaimer?"""
+    """Is this sentence (or text) an editorial disclaimer?"""
+    folded = sentence.casefold()
+    if not any(w in folded for w in cues.DISCLAIMER_WORDS):
+        return False
     return _DISCLAIMER.search(sentence) is not None
