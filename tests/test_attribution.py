@@ -1785,3 +1785,10 @@ def test_a_plural_possessive_makes_a_noun() -> None:
     """"veterans’ issues were ignored": "issues" is a noun after a possessive."""
     got = attributions("Sanders pointed out that veterans’ issues were largely ignored.")
     assert [(c.source, c.cue) for c in got] == [("Sanders", "pointed out")]
+
+
+@pytest.mark.parametrize("text", ["The Orlando attack now ranks as the deadliest shooting.", "The Israel issue is important to donors."])
+def test_a_name_used_as_an_adjective_makes_a_noun(text: str) -> None:
+    """"The Orlando attack": a base form after "the" and a name is a noun."""
+    assert attributions(text) == []
+

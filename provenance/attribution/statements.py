@@ -264,6 +264,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             and not (prev[-1][2].endswith("ly") or _source_noun(prev[-1][2]))
         ):
             continue  # a plural noun after an adjective: "his Islamophobic remarks", "the new plans"
+        if v is not None and v.form == "base" and len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an") and (
+            prev[-1][2].isalpha() and prev[-1][2][:1].isupper()
+        ):
+            continue  # a noun after a name used as an adjective: "The Orlando attack", "the Israel issue"
         if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
             len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
         ):
