@@ -1792,3 +1792,21 @@ def test_a_name_used_as_an_adjective_makes_a_noun(text: str) -> None:
     """"The Orlando attack": a base form after "the" and a name is a noun."""
     assert attributions(text) == []
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A base form after a determiner and singular words is a noun ...
+        ("A truck hit a crowd, killing 80 people in an apparent terrorist attack.", []),
+        ("The government plan is better than most.", []),
+        # ... unless a verb's object follows a noun phrase ending in a prepositional phrase.
+        ("Majorities across the political spectrum favor granting them status.",
+         [("Majorities across the political spectrum", "favor", "belief.stance")]),
+        # A cue word inside a long "according to" noun phrase is none.
+        ("But according to recently hacked Democratic National Committee documents, the party was harsh.",
+         [("recently hacked Democratic National Committee documents", "according to", "statement.according_to")]),
+    ],
+)
+def test_noun_homographs_after_determiners(text: str, expected: list) -> None:
+    assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected

@@ -257,7 +257,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             or prev[-1][2][-1:] in "’'" and prev[-1][2][-2:-1] in "sS" and is_possessive(prev[-1][2])
         ):
             continue  # a noun: "the reports", "Trump's plans", "veterans’ issues" (but "he's said")
-        if v is not None and text.find("ccording to", max(lo, cs - 60), cs) >= 0 and _after_according_to(prev):
+        if v is not None and text.find("ccording to", max(lo, cs - 100), cs) >= 0 and _after_according_to(
+            _tokens(text, max(lo, cs - 100), cs)
+        ):
             continue  # inside the phrase's noun phrase: "according to a study published Tuesday"
         if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
             prev[-2][2] in _NOUN_DETERMINERS and prev[-1][2].isalpha() and prev[-1][2][:1].islower()
@@ -268,6 +270,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             prev[-1][2].isalpha() and prev[-1][2][:1].isupper()
         ):
             continue  # a noun after a name used as an adjective: "The Orlando attack", "the Israel issue"
+        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and _determined(prev) and (
+            _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev)
+        ):
+            continue  # a singular noun: "the tax plan is", "in an apparent terrorist attack." (not
+            # "Majorities across the political spectrum favor granting")
         if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
             len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
         ):
@@ -608,6 +615,35 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         if _nothing_said(text, lo, cs, ce, hi):
             continue
         yield cs, ce, low, v, cs
+
+
+_NOT_ADJECTIVES = frozenset("to not never and or will would can could should may might must do does did also still just".split())
+
+
+#: What follows a noun, not a verb: punctuation, the end, a verb.
+_NOUN_NEXT = re.compile(r"\s*(?:[,.;:!?)”\"]|$|(?:is|was|are|were|has|had|have|will|would|could|should|may|might)\b)")
+
+
+def _after_preposition(prev: list[tuple[int, int, str]]) -> bool:
+    """Does the determiner found by ``_determined`` follow a preposition
+    ("across the political spectrum")?"""
+    k = len(prev) - 1
+    while k >= 0 and prev[k][2].lower() not in _NOUN_DETERMINERS:
+        k -= 1
+    return k > 0 and (prev[k - 1][2].lower() in cues.PREPOSITIONS or prev[k - 1][2].lower() in ("of", "across", "among", "to"))
+
+
+def _determined(prev: list[tuple[int, int, str]]) -> bool:
+    """Do a determiner and at most three lower-case singular words come
+    right before ("an apparent terrorist", "the tax")? A base form there is
+    a noun: a singular subject takes no base form."""
+    for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1):
+        w = prev[k][2]
+        if w.lower() in _NOUN_DETERMINERS:
+            return k < len(prev) - 1
+        if not (w.replace("-", "").isalpha() and w.islower()) or w.endswith(("s", "ly")) or w in _NOT_ADJECTIVES:
+            return False
+    return False
 
 
 def _after_according_to(prev: list[tuple[int, int, str]]) -> bool:
