@@ -1810,3 +1810,15 @@ def test_a_name_used_as_an_adjective_makes_a_noun(text: str) -> None:
 )
 def test_noun_homographs_after_determiners(text: str, expected: list) -> None:
     assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("What Washington wants first is to besiege the city.", "Washington", "wants"),
+        ("At the Post, what Obama says is the baseline.", "Obama", "says"),
+    ],
+)
+def test_a_free_relative_names_its_subject(text: str, source: str, cue: str) -> None:
+    """"what Obama says": Obama, not "what Obama"."""
+    assert [(c.source, c.source_text, c.cue) for c in attributions(text)] == [(source, source, cue)]
