@@ -996,6 +996,10 @@ def test_quantifier_and_group_sources() -> None:
     [
         ("Sanders: Endorsements prove Clinton is the establishment candidate", "Sanders"),
         ("The timing does not surprise pollster Daron Shaw: “It happens every cycle.”", "Daron Shaw"),
+        # "Watch" closes names: only a label opening the line is one.
+        ("Judicial Watch: State Department Hid Key Email For Years.", "Judicial Watch"),
+        # An initial inside the name before the colon.
+        ("TURNOUT IS HIGH - Michael P. McDonald: “At long last the contests began.”", "Michael P. McDonald"),
     ],
 )
 def test_colon_attribution(text: str, source: str) -> None:
@@ -1186,6 +1190,9 @@ def test_infinitive_after_a_verb_that_is_no_cue(text: str, source: str, cue: str
         "Wow: Glenn Beck just responded.",
         "Just Leaked: Look At Her Shocking Response.",
         "Contributing: Todd Spangler.",
+        "The Latest: Cruz to give away a shotgun.",  # a label after "The"
+        "Photo Credit: Jane Doe",  # a label closing the line
+        "Monday’s Morning Email: The vote.",  # a newsletter's name
     ],
 )
 def test_colon_labels_and_tallies_are_not_speakers(text: str) -> None:

@@ -250,6 +250,10 @@ COLON_LABELS: frozenset[str] = frozenset(
     contributing contributors
     """.split()
 )
+#: Labels that close a line before a colon ("Photo credit:", "Editor's note:").
+COLON_LABELS_LAST: frozenset[str] = frozenset(
+    "note credit credits caption update updated correction clarification disclosure transcript text video photo photos".split()
+)
 
 #: Pronouns whose "'s" is "has" or "is" before a verb ("he's said", "who's called").
 HAS_CONTRACTED: frozenset[str] = frozenset("he she it who that there what".split())

@@ -531,6 +531,7 @@ _BOUNDARY_TOKEN = re.compile(r"[,;:.!?”\"]$")
 _LEAD_COLON = re.compile(r"[“\"‘']?([^\W\d_][^\n:]{0,60}?)\s*:(?=\s+\S)")
 _COLON_TALLY = re.compile(r"\s*[\d$%]")  # "Clinton: 2,316.", "Sanders: $4.2 million"
 _QUOTE_COLON = re.compile(r":\s*[“\"«]")
+_INITIAL = re.compile(r"[^\W\d_]\.$")
 
 
 def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] | None:
@@ -541,10 +542,14 @@ def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] |
     if m is not None:
         toks = _tokens(text, m.start(1), m.end(1))
         words = [t[2] for t in toks]
+        first = next((w for w in (bare(x).lower() for x in words) if w not in ("the", "a", "an", "just")), "")
         if (
-            len(words) <= 4 and all(is_capitalised(w) or is_particle(w) for w in words)
-            and bare(words[0]).lower() not in cues.COLON_LABELS
-            and not any(bare(w).lower() in cues.COLON_LABELS for w in words)
+            words and len(words) <= 4 and all(is_capitalised(w) or is_particle(w) for w in words)
+            # A label opens the line ("Breaking News:", "The Latest:", "Just
+            # Leaked:") or closes it ("Photo credit:"); "Judicial Watch" is a name.
+            and first not in cues.COLON_LABELS
+            and bare(words[-1]).lower() not in cues.COLON_LABELS_LAST
+            and not (is_possessive(words[0]) and (_is_datey(bare(words[0])) or first in ("today", "tonight")))  # "Monday’s Morning Email:"
             and valid_subject(words) and not _is_datey(words[-1])
             and not _COLON_TALLY.match(text, m.end(), hi)
             and not (len(words) == 1 and lexicon.is_cue_word(bare(words[0]).lower()))
@@ -557,7 +562,9 @@ def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] |
         toks = _tokens(text, max(lo, c - 80), c)
         run: list[tuple[int, int, str]] = []
         for t in reversed(toks):
-            if is_capitalised(t[2]) and not any(ch in t[2] for ch in ",;.“”\"") or (run and is_particle(t[2])):
+            if is_capitalised(t[2]) and (not any(ch in t[2] for ch in ",;.“”\"") or (run and _INITIAL.match(t[2]))) or (
+                run and is_particle(t[2])
+            ):  # ("Michael P. McDonald:": an initial inside the name)
                 run.insert(0, t)
             else:
                 break
