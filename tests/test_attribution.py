@@ -1829,3 +1829,18 @@ def test_noun_homographs_after_determiners(text: str, expected: list) -> None:
 def test_a_free_relative_names_its_subject(text: str, source: str, cue: str) -> None:
     """"what Obama says": Obama, not "what Obama"."""
     assert [(c.source, c.source_text, c.cue) for c in attributions(text)] == [(source, source, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support our journalism. SUBSCRIBE to the newsletter; Donate monthly.",
+        "supporters, _support, support_, readers' sUpport, ads-free, leads and heads",
+        "İstanbul readers: sign up for the Privacy policy, your help matters.",
+        "Sign up\nor sign  up; ADS ads Ads aDs",
+    ],
+)
+def test_appeal_word_scan_finds_what_the_regex_finds(text: str) -> None:
+    from provenance.attribution.furniture import _APPEAL, _appeal_positions
+
+    assert _appeal_positions(text) == [m.start() for m in _APPEAL.finditer(text)]
