@@ -1844,3 +1844,18 @@ def test_appeal_word_scan_finds_what_the_regex_finds(text: str) -> None:
     from provenance.attribution.furniture import _APPEAL, _appeal_positions
 
     assert _appeal_positions(text) == [m.start() for m in _APPEAL.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document or sign "reads" a quotation: punctuation must follow.
+        ("\"Friend, let me be blunt. I can beat her,\" the email read.", [("the email", "read", "statement.subject_verb")]),
+        ("One message read “anybodybuttrump.us,” a website.", [("One message", "read", "statement.subject_verb")]),
+        # Reading a report is no speech; nor is "reading" the subject.
+        ("He read the report on Monday.", []),
+        ("States test students in math and reading, and science.", []),
+    ],
+)
+def test_read_is_a_cue_before_punctuation(text: str, expected: list) -> None:
+    assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected

@@ -95,7 +95,7 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
         offer issue assure reassure remind highlight echo encourage plead
         lecture interject reference needle taunt lambaste excoriate berate
         fault dispute challenge signal voice comment speculate forecast
-        recommend liken invoke
+        recommend liken invoke read
     """),
     "cognition": ("belief", """
         believe think know feel fear worry hope expect doubt suspect assume
@@ -177,6 +177,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "know": ("knew", "known"), "feel": ("felt",), "seek": ("sought",), "find": ("found",),
     "speak": ("spoke", "spoken"), "understand": ("understood",), "foresee": ("foresaw", "foreseen"),
     "show": ("showed", "shown"), "learn": ("learned", "learnt"), "lay": ("laid",), "see": ("saw", "seen"),
+    "read": ("read",),
 }
 
 #: Verbs doubling their last consonant (planned, slammed, admitted).
@@ -219,8 +220,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 COMPLEMENT_VERBS: dict[str, tuple[str, ...]] = {"see": ("as", "that")}
 
 #: Verbs that attribute only when punctuation or a quotation follows
-#: ("he continued: ..."); otherwise they are aspect ("continues to run").
-PUNCT_ONLY_VERBS: frozenset[str] = frozenset("continue".split())
+#: ("he continued: ..."; "“...,” the sign read."); otherwise they are aspect
+#: ("continues to run") or no speech ("read the report").
+PUNCT_ONLY_VERBS: frozenset[str] = frozenset("continue read".split())
 
 #: Words that may follow the head noun of a common-noun source ("sources in
 #: the camp", "officials close to", "women held in").

@@ -115,6 +115,7 @@ _QUOTED_AS = re.compile(
     r"(?:saying|telling|stating|writing|warning))\b"
 )
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[“\"«‘]")
 _PUNCT_NEXT = re.compile(r"\s*(?:[,:;.!?“”\"«»‘’]|$)")
 #: "wrote on Telegram", "said in a post on Facebook", "wrote on his Telegram
 #: channel", "said in a video posted to Instagram": a platform.
@@ -608,8 +609,8 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             particle = None
         if lexicon.needs_particle(v, particle):
             continue
-        if v.lemma in cues.PUNCT_ONLY_VERBS and not _PUNCT_NEXT.match(text, ce, hi):
-            continue
+        if v.lemma in cues.PUNCT_ONLY_VERBS and not (_QUOTE_NEXT if v.form == "ing" else _PUNCT_NEXT).match(text, ce, hi):
+            continue  # ("a sign reading “...”", not "math and reading,")
         if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
             continue
         if _nothing_said(text, lo, cs, ce, hi):
