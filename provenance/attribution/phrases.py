@@ -72,6 +72,13 @@ def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _words(text: str, a: int, b: int) -> list[str]:
+    """The tokens of ``text[a:b]`` without their offsets (a plain split
+    unless a print dump broke a word over a line)."""
+    sub = text[a:b]
+    return [t[2] for t in _tokens(text, a, b)] if "-\n" in sub else sub.split()
+
+
 def _join_broken_words(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"Volk-\nswagen", "Anto-\nlitz": a word a print dump hyphenated at a
     line end is one token (its text runs over the line break)."""
@@ -364,7 +371,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
 def subject_before(text: str, lo: int, pos: int, qspans, v: lexicon.Verb | None = None) -> tuple[int, int] | None:
     """The noun phrase before ``pos`` when it looks like a speaker."""
     subj = _np_before(text, lo, pos, qspans)
-    if subj.start < subj.end and valid_subject([t[2] for t in _tokens(text, subj.start, subj.end)], v):
+    if subj.start < subj.end and valid_subject(_words(text, subj.start, subj.end), v):
         return subj.start, subj.end
     return None
 
@@ -453,7 +460,7 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     if first is None or first.group(1).lower() in cues.PREPOSITIONS:
         return None  # "Asked on Fox News who ..., he said": no speaker after the verb
     after = _np_after(text, start, hi, capitalised_only=False)
-    if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject([t[2] for t in _tokens(text, *after)]):
+    if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject(_words(text, *after)):
         return after
     # Roles and adjectives before a name or a role noun.
     toks = _tokens(text, start, _np_end(text, start, hi))
@@ -645,7 +652,7 @@ def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False
                     spans = _parenthetical_subject(text, lo, subj, qspans, None)
                     return spans[0] if spans else None
                 return None
-            words = [x[2] for x in _tokens(text, subj.start, subj.end)]
+            words = _words(text, subj.start, subj.end)
             if same_clause and any(bare(x[2]).lower() in cues.CLAUSE_WORDS for x in toks[k:]):
                 return None  # "..., because its society, eager for redress, wants"
             return (subj.start, subj.end) if valid_subject(words) else None
@@ -762,7 +769,7 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     if bare(words[0]).lower() in cues.NOT_NAMES or not is_capitalised(words[-1]) or not is_capitalised(words[-2 if len(words) > 1 else -1]):
         return False
     role = _np_before(text, lo, comma, qspans)
-    toks = [t[2] for t in _tokens(text, role.start, role.end)]
+    toks = _words(text, role.start, role.end)
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]

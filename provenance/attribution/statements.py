@@ -85,6 +85,7 @@ from .phrases import (
     _sentence_subject,
     _split_and,
     _tokens,
+    _words,
     valid_subject,
 )
 from .sentences import CLOSERS, OPENERS, Sentence, double_quotes, open_quote_at_end, quotes, single_quotes
@@ -378,7 +379,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         subj = _np_before(text, lo, np_end, qspans)
         spans: list[tuple[int, int]] = []
         if subj.start < subj.end:
-            words = [t[2] for t in _tokens(text, subj.start, subj.end)]
+            words = _words(text, subj.start, subj.end)
             if words[-1].lower() in ("which", "who") and (len(words) > 1 or subj.boundary_char == ","):
                 # "France, which announced", "voters who want": the antecedent.
                 if len(words) > 1:
@@ -763,7 +764,7 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         return  # "screaming supporters", "some explaining to do"
     if v.lemma == "cite":
         cited = _np_after(text, ce, hi)
-        words = [t[2] for t in _tokens(text, *cited)] if cited is not None else []
+        words = _words(text, *cited) if cited is not None else []
         # ("citing Trump's blue-collar appeal": the head follows the span.)
         np = words + text[cited[1] : min(hi, cited[1] + 80)].split() if words and is_possessive(words[-1]) else words
         if words and valid_subject(words) and _can_be_cited(np):
