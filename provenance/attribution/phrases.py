@@ -143,6 +143,8 @@ def _is_poll_share(low: list[str]) -> bool:
     """A share of those polled as the subject: "42%", "About 4 in 10",
     "nearly three in five", "two-thirds", "60 percent". A bare number is
     not one ("Cory James, 22," is an age; "2012 remark" a year)."""
+    if low[-1] not in _APPROXIMATORS and not _is_share_word(low[-1]):
+        return False  # (most subjects: a name or a noun ends them)
     words = [w for w in low if w not in _APPROXIMATORS]
     if not words or words[0] == "a" or len(words) > 4 or words[-1] in ("in", "out", "of"):
         return False
