@@ -659,9 +659,17 @@ def _after_according_to(prev: list[tuple[int, int, str]]) -> bool:
     return False
 
 
+#: The second character after a cue that may start one of the phrases
+#: of ``cues.NOTHING_SAID_AFTER`` (a space first, then "not", "for", "on",
+#: "immediately", "to"; or more space).
+_NOTHING_SAID_FIRST = frozenset("nfoitNFOITıİ \t\n\u00a0")
+
+
 def _nothing_said(text: str, lo: int, cs: int, ce: int, hi: int) -> bool:
     """"asked not to be named", "spoke on condition of anonymity", "did not
     respond to a request for comment": a cue verb that reports no words."""
+    if text[ce + 1 : ce + 2] not in _NOTHING_SAID_FIRST:
+        return False  # (what follows starts with none of the phrases' first letters)
     m = cues.NOTHING_SAID_AFTER.match(text, ce, hi)
     if m is None:
         return False
