@@ -202,7 +202,8 @@ def timed(runs: dict[str, object], articles, repeat: int) -> dict[str, dict]:
     """Throughput of each extractor: ``repeat`` passes over the articles,
     the extractors taking turns on each article so that both see the same
     machine noise; KB/s is the median over passes, ms/article the median
-    over articles of their per-article medians."""
+    over articles of their per-article medians, and the best-pass figure
+    the text's size over the sum of each article's fastest pass."""
     size = sum(len(text.encode("utf-8")) for _, text, _ in articles)
     per_pass = {name: [] for name in runs}
     per_article = {name: [[] for _ in articles] for name in runs}
@@ -222,6 +223,10 @@ def timed(runs: dict[str, object], articles, repeat: int) -> dict[str, dict]:
             "kb_per_s": statistics.median(per_pass[name]),
             "kb_per_s_range": (min(per_pass[name]), max(per_pass[name])),
             "median_ms": statistics.median(statistics.median(t) for t in per_article[name]) * 1000 if articles else 0.0,
+            # Noise only ever adds time: each article's fastest pass, summed,
+            # is the least noisy estimate this shared machine allows. (The
+            # median above stays the figure quoted.)
+            "kb_per_s_best": size / 1024 / best if (best := sum(min(t) for t in per_article[name])) else float("inf"),
         }
         for name in runs
     }
@@ -286,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'KB/s (one core), median':24}" + "".join(f"{r['kb_per_s']:>14.1f}" for r in results))
     print(f"{'  min-max of ' + str(args.repeat) + ' passes':24}"
           + "".join(f"{r['kb_per_s_range'][0]:>7.0f}-{r['kb_per_s_range'][1]:<6.0f}" for r in results))
+    print(f"{'  each article best pass':24}" + "".join(f"{r['kb_per_s_best']:>14.1f}" for r in results))
     print(f"{'median ms/article':24}" + "".join(f"{r['median_ms']:>14.2f}" for r in results))
     ratio = results[0]["kb_per_s"] / results[1]["kb_per_s"] if results[1]["kb_per_s"] else float("nan")
     print(f"speed ratio provenance/baseline (medians): {ratio:.3f}")
