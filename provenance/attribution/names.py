@@ -72,10 +72,14 @@ _CAP_FIRST = (
 _RUN_PART = r"(?i:" + trie_regex(sorted(cues.NAME_PARTICLES)) + r"|(?:al|el|bin|ibn)-\S*+)"
 _RUN_SEP = r"(?=\s)[^\S\n]*\n?[^\S\n]*"
 _NO_STOP = r"(?<![,.;:!?)\]”\"])"
+_RUN_TOKEN = r"(?:" + _CAP + r"|" + _RUN_PART + r")"
 #: Two or more capitalised tokens or particles in a row (a candidate name).
+#: (The look-ahead after the first token fails a lone capitalised word
+#: once, not twice, first in the loop and then in the last token: 15% of
+#: the scan.)
 _RUN = re.compile(
-    _CAP_FIRST + _NO_STOP + r"(?:" + _RUN_SEP + r"(?:" + _CAP + r"|" + _RUN_PART + r")" + _NO_STOP + r"(?!\S))*"
-    + _RUN_SEP + r"(?:" + _CAP + r"|" + _RUN_PART + r")(?!\S)"
+    _CAP_FIRST + _NO_STOP + r"(?=" + _RUN_SEP + _RUN_TOKEN + r"(?!\S))"
+    + r"(?:" + _RUN_SEP + _RUN_TOKEN + _NO_STOP + r"(?!\S))*" + _RUN_SEP + _RUN_TOKEN + r"(?!\S)"
 )
 _EDGE_PUNCT = " \t\n,;:.!?()[]{}\"“”‘’'«»—–-"
 
