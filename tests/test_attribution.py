@@ -1852,6 +1852,10 @@ def test_appeal_word_scan_finds_what_the_regex_finds(text: str) -> None:
         # A document or sign "reads" a quotation: punctuation must follow.
         ("\"Friend, let me be blunt. I can beat her,\" the email read.", [("the email", "read", "statement.subject_verb")]),
         ("One message read “anybodybuttrump.us,” a website.", [("One message", "read", "statement.subject_verb")]),
+        # Any text reads: a plaque, a banner after the quotation.
+        ("The plaque reads: “In memory of the fallen.”", [("The plaque", "reads", "statement.subject_verb")]),
+        ("“We are not leaving,” read a banner outside the ministry.",
+         [("a banner outside the ministry", "read", "statement.verb_subject")]),
         # Reading a report is no speech; nor is "reading" the subject.
         ("He read the report on Monday.", []),
         ("States test students in math and reading, and science.", []),

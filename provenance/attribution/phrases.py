@@ -163,7 +163,9 @@ def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
 
 
 #: Lemmas of the "say" core: with these, any determined noun phrase speaks.
-_SAY_LEMMAS = frozenset(v.lemma for w in cues.CORE_SPEECH if (v := lexicon.verb(w)) is not None) - cues.PUNCT_ONLY_VERBS
+#: ("read" only ever speaks before punctuation or a quotation, and what
+#: reads is a text: "The plaque reads: “...”", "a banner read".)
+_SAY_LEMMAS = (frozenset(v.lemma for w in cues.CORE_SPEECH if (v := lexicon.verb(w)) is not None) - cues.PUNCT_ONLY_VERBS) | {"read"}
 _QUANTIFIERS = frozenset("one another each every many some several few most both all no".split())
 
 

@@ -116,6 +116,7 @@ _QUOTED_AS = re.compile(
     r"(?:saying|telling|stating|writing|warning))\b"
 )
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_QUOTE_BEFORE = re.compile(r"[,?!][”\"’']\s*$")
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[“\"«‘]")
 _PUNCT_NEXT = re.compile(r"\s*(?:[,:;.!?“”\"«»‘’]|$)")
 #: "wrote on Telegram", "said in a post on Facebook", "wrote on his Telegram
@@ -413,7 +414,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 tail = [t[2] for t in toks[k + 1 :]]
                 if tail and (is_capitalised(tail[0]) or tail[0].lower() in cues.PRONOUNS) and valid_subject(tail, v):
                     spans = [(toks[k + 1][0], toks[-1][1])]
-        elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell")) and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
+        elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell") or v.lemma == "read") and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
             # "X, <descriptor>, said" before "..., said X".
             spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char in (",", "quote") else []
             after = None if spans else inverted_subject(text, ce, hi)
@@ -610,8 +611,10 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             particle = None
         if lexicon.needs_particle(v, particle):
             continue
-        if v.lemma in cues.PUNCT_ONLY_VERBS and not (_QUOTE_NEXT if v.form == "ing" else _PUNCT_NEXT).match(text, ce, hi):
-            continue  # ("a sign reading “...”", not "math and reading,")
+        if v.lemma in cues.PUNCT_ONLY_VERBS and not (_QUOTE_NEXT if v.form == "ing" else _PUNCT_NEXT).match(text, ce, hi) and not (
+            v.lemma == "read" and _QUOTE_BEFORE.search(text, lo, cs)
+        ):
+            continue  # ("a sign reading “...”", "“...,” read a banner"; not "math and reading,")
         if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
             continue
         if _nothing_said(text, lo, cs, ce, hi):
