@@ -585,7 +585,7 @@ def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] |
         after = bare(toks[k][2]).lower() if k >= 0 else ""
         if (
             run and 2 <= len(run) <= 5 and bare(run[0][2]).lower() not in cues.NOT_NAMES
-            and not (toks[k][2][:1].islower() and (after in cues.PREPOSITIONS or lexicon.is_cue_word(after)))
+            and not (k >= 0 and toks[k][2][:1].islower() and (after in cues.PREPOSITIONS or lexicon.is_cue_word(after)))
         ):
             return c, run[0][0], run[-1][1]
     return None

@@ -622,6 +622,7 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         yield cs, ce, low, v, cs
 
 
+#: Words that end the adjectives ``_determined`` walks over.
 _NOT_ADJECTIVES = frozenset("to not never and or will would can could should may might must do does did also still just".split())
 
 
@@ -777,8 +778,8 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         cited = _np_after(text, ce, hi)
         words = _words(text, *cited) if cited is not None else []
         # ("citing Trump's blue-collar appeal": the head follows the span.)
-        np = words + text[cited[1] : min(hi, cited[1] + 80)].split() if words and is_possessive(words[-1]) else words
-        if words and valid_subject(words) and _can_be_cited(np):
+        with_head = words + text[cited[1] : min(hi, cited[1] + 80)].split() if words and is_possessive(words[-1]) else words
+        if words and valid_subject(words) and _can_be_cited(with_head):
             if earlier:
                 x = earlier[-1].source
             else:
@@ -788,8 +789,8 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
                 # else the noun phrase ("The monitor ..., citing sources").
                 subject = main_subject(text, lo, end, qspans)
                 if subject is None:
-                    np_ = _np_before(text, lo, end, qspans)
-                    subject = (np_.start, np_.end)
+                    phrase = _np_before(text, lo, end, qspans)
+                    subject = (phrase.start, phrase.end)
                 if subject[0] >= subject[1]:
                     return
                 x = classify(text[subject[0] : subject[1]], ctx.gaz, ctx.names, subject[0])
