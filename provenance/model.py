@@ -32,7 +32,7 @@ def stable_id(*parts: object) -> str:
     differ. 64 bits is plenty for the tens of millions of rows one SQLite file
     holds and keeps ids readable in datasette.
     """
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    joined = "\x1f".join(["" if p is None else str(p) for p in parts])  # (a list: join builds one anyway)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
