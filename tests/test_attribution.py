@@ -1863,3 +1863,25 @@ def test_appeal_word_scan_finds_what_the_regex_finds(text: str) -> None:
 )
 def test_read_is_a_cue_before_punctuation(text: str, expected: list) -> None:
     assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # A descriptor opening with capitalised words and holding a role.
+        ("Chris Covert, South Carolina director for Sanders, said the campaign opened.", "Chris Covert"),
+        ("Rashad Robinson, Color of Change's executive director, said his group will press on.", "Rashad Robinson"),
+        ("Eric Nordstrom, State Department regional security director, informed his superiors.", "Eric Nordstrom"),
+        # A role written in capitals before the name set off by commas.
+        ("The Podesta Group's CEO, Kimberley Fritts, said the firms had coordinated.", "Kimberley Fritts"),
+    ],
+)
+def test_capitalised_descriptors_and_roles(text: str, source: str) -> None:
+    assert [c.source for c in attributions(text)] == [source]
+
+
+def test_a_name_and_a_relative_are_no_descriptor() -> None:
+    """"Clinton and husband Bill," is the subject, not a descriptor of what
+    comes before it."""
+    got = attributions("Making her way around Chez Vachon, Clinton and husband Bill, thanked a diner.")
+    assert [c.source for c in got if c.source == "Chez Vachon"] == []

@@ -777,7 +777,7 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
-    if not (toks[-1].isalpha() and toks[-1].islower()):
+    if not (toks[-1].isalpha() and (toks[-1].islower() or (toks[-1].isupper() and _source_noun(low[-1])))):  # ("... Group's CEO,")
         # "The director of the European Centre": a role noun before "of".
         k = low.index("of") if "of" in low[1:] else 0
         if not k or not (_source_noun(low[k - 1]) or low[k - 1] in cues.TITLE_WORDS):
@@ -829,6 +829,15 @@ def _descriptor(toks: list[tuple[int, int, str]]) -> bool:
         or not is_capitalised(first) or is_possessive(first) or _PARTY_TAG.match(first) is not None
         or any(t[2] in ("who", "which", "whose") for t in toks[:2])
         or (len(toks) > 1 and any(is_possessive(t[2]) for t in toks[:2]))
+        # A role after capitalised words, last or before a preposition:
+        # "South Carolina director for Sanders" (not "Clinton and husband Bill").
+        or (len(toks) > 1 and "and" not in (t[2] for t in toks) and any(
+            t[2].islower() and _role_word(t[2]) and (k == len(toks) - 1 or toks[k + 1][2] in _ROLE_PREPOSITIONS)
+            for k, t in enumerate(toks[1:6], 1)
+        ))
     )
+
+
+_ROLE_PREPOSITIONS = frozenset("for of at to in with on".split())
 
 
