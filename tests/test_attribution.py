@@ -1885,3 +1885,19 @@ def test_a_name_and_a_relative_are_no_descriptor() -> None:
     comes before it."""
     got = attributions("Making her way around Chez Vachon, Clinton and husband Bill, thanked a diner.")
     assert [c.source for c in got if c.source == "Chez Vachon"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "<Party> of <State>" describes the name before it (the Times' style).
+        ("Senator Lindsey Graham, Republican of South Carolina, said on Sunday that Mr. Trump had crossed a line.",
+         [("Lindsey Graham", "said")]),
+        # "several" stands alone as a group ...
+        ("Several said they would rather federal officials decide.", [("Several", "said")]),
+        # ... and counts a plural noun, which is then no verb.
+        ("The investor took several questions from attendees.", []),
+    ],
+)
+def test_party_descriptors_and_quantifiers(text: str, expected: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == expected

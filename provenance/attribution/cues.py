@@ -409,7 +409,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     magazine newspaper site blog paper panel commission board union
     coalition alliance caucus delegation team staff leadership
     establishment group poll survey study report percent many most some
-    others few majority half associate confidant confidante partner
+    several others few majority half associate confidant confidante partner
     counterpart rival challenger incumbent contender hopeful frontrunner
     front-runner loyalist acolyte pundit specialist proponent commenter
     lawsuit suit letter missive petition complaint indictment affidavit
@@ -430,7 +430,7 @@ GOVERNMENT_NOUNS: frozenset[str] = frozenset(
 
 #: Plural/collective heads typed ``group`` (besides any plural in -s).
 GROUP_NOUNS: frozenset[str] = frozenset(
-    "media people authorities women men police military data many most some others few both majority percent half".split()
+    "media people authorities women men police military data many most some several others few both majority percent half".split()
 )
 
 #: Words in a capitalised name that make it an organisation, not a person.

@@ -829,6 +829,7 @@ def _descriptor(toks: list[tuple[int, int, str]]) -> bool:
         or not is_capitalised(first) or is_possessive(first) or _PARTY_TAG.match(first) is not None
         or any(t[2] in ("who", "which", "whose") for t in toks[:2])
         or (len(toks) > 1 and any(is_possessive(t[2]) for t in toks[:2]))
+        or (len(toks) > 2 and toks[1][2] == "of" and bare(first).lower() in _PARTIES)  # "Republican of New York"
         # A role after capitalised words, last or before a preposition:
         # "South Carolina director for Sanders" (not "Clinton and husband Bill").
         or (len(toks) > 1 and "and" not in (t[2] for t in toks) and any(
@@ -838,6 +839,7 @@ def _descriptor(toks: list[tuple[int, int, str]]) -> bool:
     )
 
 
+_PARTIES = frozenset("republican democrat independent libertarian".split())
 _ROLE_PREPOSITIONS = frozenset("for of at to in with on".split())
 
 

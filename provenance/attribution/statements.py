@@ -269,6 +269,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             and not (prev[-1][2].endswith("ly") or _source_noun(prev[-1][2]))
         ):
             continue  # a plural noun after an adjective: "his Islamophobic remarks", "the new plans"
+        if v is not None and v.form == "s" and pw in cues.QUANTIFIERS and prev[-1][2].isalpha():
+            continue  # a plural noun after a number: "took several questions", "two reports"
         if v is not None and v.form == "base" and len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an") and (
             prev[-1][2].isalpha() and prev[-1][2][:1].isupper()
         ):
