@@ -1901,3 +1901,18 @@ def test_a_name_and_a_relative_are_no_descriptor() -> None:
 )
 def test_party_descriptors_and_quantifiers(text: str, expected: list) -> None:
     assert [(c.source, c.cue) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two people who attended the meeting said it was tense.", [("Two people", "said")]),
+        ("Officials who spoke on condition of anonymity said the plan was dead.", [("Officials", "said")]),
+        # The relative clause's own cue keeps its record.
+        ("Voters who backed Trump in 2016 said they would again.", [("Voters", "backed"), ("Voters", "said")]),
+        # Only the "say" core looks past a relative clause: here "issues" is a noun.
+        ("She met a woman who is recovering from mental health issues.", []),
+    ],
+)
+def test_a_relative_clause_between_subject_and_verb(text: str, expected: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == expected

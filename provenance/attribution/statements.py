@@ -406,8 +406,15 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                         made.pronoun = True
                         out.append(Statement(rule, sent, cs, ce, made, via, via_outlet, quote_for(cs), kind))
                 continue
+            rel = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("who", "which")), 0)
             if valid_subject(words, v) and not _adjective_before_noun(words, v):
                 spans = _split_and(text, subj.start, subj.end)
+            elif rel and v is not None and key in cues.CORE_SPEECH and valid_subject(words[:rel], v):
+                # "Two people who attended the meeting said": the noun before
+                # the relative clause (which may hold a cue of its own). Only
+                # for the "say" core: other cue words there are often nouns.
+                toks = _tokens(text, subj.start, subj.end)
+                spans = [(toks[0][0], toks[rel - 1][1])]
             elif "and" in words[:-1]:
                 # "the bill Democrats opposed and Obama said": the last conjunct
                 # opens a clause of its own when it is a name or a pronoun.
