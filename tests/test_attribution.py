@@ -1916,3 +1916,19 @@ def test_party_descriptors_and_quantifiers(text: str, expected: list) -> None:
 )
 def test_a_relative_clause_between_subject_and_verb(text: str, expected: list) -> None:
     assert [(c.source, c.cue) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "-ly" nouns that speak are no adverbs: "ally", "family".
+        ("A Clinton ally suggested she would change course.", [("A Clinton ally", "suggested")]),
+        ("Another Clinton ally, Agriculture Secretary Tom Vilsack, told MSNBC that the news was good.",
+         [("Tom Vilsack", "told")]),
+        ("Scott's family has called on police to release the videos.", [("Scott's family", "called on")]),
+        # Plurals in -men are role nouns too.
+        ("Two congressmen said the bill was dead.", [("Two congressmen", "said")]),
+    ],
+)
+def test_ly_and_men_nouns(text: str, expected: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == expected

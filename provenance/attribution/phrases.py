@@ -111,12 +111,20 @@ def _is_datey(tok: str) -> bool:
     return b.endswith(".") and b[:-1] in _MONTH_ABBREVIATIONS
 
 
+def _adverb(w: str) -> bool:
+    """A lower-case -ly word that is no noun that speaks ("later", "also
+    privately"; not "A Clinton ally", "the family")."""
+    return w.endswith("ly") and w.islower() and not _source_noun(w)
+
+
 def _source_noun(w: str) -> bool:
     """A common noun that can speak ("official", "employees", "actress")."""
     if w in cues.SOURCE_NOUNS or w in cues.ROLE_NOUNS or w in cues.EVIDENCE_NOUNS:
         return True
     if w.endswith("ies"):
         return w[:-3] + "y" in cues.ROLE_NOUNS or w[:-3] + "y" in cues.SOURCE_NOUNS
+    if w.endswith("men"):  # "spokesmen", "congressmen", "businessmen"
+        return w[:-3] + "man" in cues.ROLE_NOUNS or w[:-3] + "man" in cues.SOURCE_NOUNS
     if w.endswith("s"):
         return w[:-1] in cues.ROLE_NOUNS or w[:-1] in cues.SOURCE_NOUNS or (w.endswith("es") and w[:-2] in cues.ROLE_NOUNS)
     return False
@@ -331,7 +339,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         ):  # "in which he declares"; "the official who spoke to us said" keeps its relative clause
             toks = toks[k + 1 :]
             break
-    while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
+    while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or _adverb(toks[-1][2])):
         toks = toks[:-1]
     # "RNC spokesman Sean Spicer on Thursday evening said": a time phrase.
     for k in range(len(toks) - 1, 0, -1):
@@ -340,7 +348,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             w == "in" and _is_share_word(toks[k - 1][2].lower())  # "4 in 10": a share, not a date
         ):
             toks = toks[:k]
-            while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or (toks[-1][2].endswith("ly") and toks[-1][2].islower())):
+            while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or _adverb(toks[-1][2])):
                 toks = toks[:-1]
             break
     while toks and toks[0][2].lower() in ("and", "but", "or", "yet", "so"):
@@ -667,7 +675,7 @@ def _coordinated(prev: list[tuple[int, int, str]]) -> bool:
     """Is the verb the second of a pair ("... and called", "but has denied")?"""
     k = len(prev) - 1
     while k >= 0 and (
-        prev[k][2] in cues.AUXILIARIES or (prev[k][2].endswith("ly") and prev[k][2].islower())
+        prev[k][2] in cues.AUXILIARIES or _adverb(prev[k][2])
         or prev[k][2] in _TIME_OPENERS or prev[k][2] in _TIME_WORDS or _is_datey(prev[k][2])
     ):
         k -= 1  # "... but on Tuesday wrote", "and last week said"

@@ -80,6 +80,7 @@ from .phrases import (
     subject_before,
     _inside,
     _np_after,
+    _adverb,
     _np_before,
     _parenthetical_subject,
     _sentence_subject,
@@ -299,7 +300,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         # The word before the verb, adverbs skipped ("was later asked").
         k = len(prev) - 1
         while k >= 0 and prev[k][2].islower() and prev[k][2] not in cues.BE_FORMS and (
-            prev[k][2].endswith("ly") or prev[k][2] in cues.AUXILIARIES
+            _adverb(prev[k][2]) or prev[k][2] in cues.AUXILIARIES
         ) and prev[k][2] not in ("has", "have", "had"):
             k -= 1
         before = prev[k][2].lower() if k >= 0 else ""
