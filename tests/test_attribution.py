@@ -1932,3 +1932,21 @@ def test_a_relative_clause_between_subject_and_verb(text: str, expected: list) -
 )
 def test_ly_and_men_nouns(text: str, expected: list) -> None:
     assert [(c.source, c.cue) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A plural family name before the "say" core is no noun compound.
+        ("The Khans say they have heard rising fears.", [("The Khans", "say")]),
+        ("The Democrats support the bill.", [("The Democrats", "support")]),
+        ("Voters feared the Paris attack would matter.", [("Voters", "feared")]),
+        # A bare plural says and tells; it adds up or responds no words.
+        ("If it doesn't slow down, forecasters say spending will soar.", [("forecasters", "say")]),
+        ("Over 10 years, deficits would add up to $1.5 trillion.", []),
+        # A pronoun closing the noun phrase is its subject, not the relative's antecedent.
+        ("He is treating his supporters as ignorants who will believe anything he says.", []),
+    ],
+)
+def test_plural_names_and_bare_plurals(text: str, expected: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == expected

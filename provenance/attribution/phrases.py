@@ -191,6 +191,19 @@ def _determined_noun_phrase(toks: list[str], low: list[str]) -> bool:
 _NP_BREAKERS = frozenset("and or but to not".split())
 
 
+def _bare_plural(toks: list[str], low: list[str]) -> bool:
+    """A plural noun with at most two modifiers and no determiner
+    ("forecasters", "ordinary Chinese traders"): with "say" or "tell", who
+    speaks ("deficits would add up", "markets respond" are no speakers)."""
+    head = toks[-1]
+    return (
+        len(toks) <= 3 and head.isalpha() and head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+        and not any(w in cues.CLAUSE_WORDS or w in _NP_BREAKERS or w in cues.PRONOUNS or w in cues.AUXILIARIES
+                    or w in cues.FINITE_BLOCKERS or lexicon.is_cue_word(w) for w in low)
+        and all(t.replace("-", "").isalpha() for t in toks)
+    )
+
+
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
@@ -219,7 +232,9 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         return False  # "They search for something he": a clause, not a subject
     if low[-1] in cues.PRONOUNS or _source_noun(low[-1]):
         return True
-    if v is not None and v.lemma in _SAY_LEMMAS and _determined_noun_phrase(toks, low):
+    if v is not None and v.lemma in _SAY_LEMMAS and (
+        _determined_noun_phrase(toks, low) or (v.lemma in ("say", "tell") and _bare_plural(toks, low))
+    ):
         return True  # "The NFL legend said", "One attendee said", "the 46-year-old said"
     # "The former secretary of state": the head stands before "of".
     for k in range(1, len(low) - 1):

@@ -272,10 +272,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             continue  # a plural noun after an adjective: "his Islamophobic remarks", "the new plans"
         if v is not None and v.form == "s" and pw in cues.QUANTIFIERS and prev[-1][2].isalpha():
             continue  # a plural noun after a number: "took several questions", "two reports"
-        if v is not None and v.form == "base" and len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an") and (
-            prev[-1][2].isalpha() and prev[-1][2][:1].isupper()
+        if v is not None and v.form == "base" and (key not in cues.CORE_SPEECH or v.lemma in cues.NOUN_HOMOGRAPHS) and len(prev) > 1 and (
+            prev[-2][2].lower() in ("the", "a", "an") and prev[-1][2].isalpha() and prev[-1][2][:1].isupper()
+            and not (prev[-1][2].endswith("s") and not prev[-1][2].endswith(("ss", "is", "as", "us")))
         ):
-            continue  # a noun after a name used as an adjective: "The Orlando attack", "the Israel issue"
+            continue  # a noun after a name used as an adjective: "The Orlando attack", "the Paris attack"
+            # (not "The Democrats oppose", "The Clintons say")
         if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and _determined(prev) and (
             _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev)
         ):
@@ -410,7 +412,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             rel = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("who", "which")), 0)
             if valid_subject(words, v) and not _adjective_before_noun(words, v):
                 spans = _split_and(text, subj.start, subj.end)
-            elif rel and v is not None and key in cues.CORE_SPEECH and valid_subject(words[:rel], v):
+            elif rel and v is not None and key in cues.CORE_SPEECH and words[-1].lower() not in cues.PRONOUNS and valid_subject(words[:rel], v):
                 # "Two people who attended the meeting said": the noun before
                 # the relative clause (which may hold a cue of its own). Only
                 # for the "say" core: other cue words there are often nouns.
