@@ -1950,3 +1950,14 @@ def test_ly_and_men_nouns(text: str, expected: list) -> None:
 )
 def test_plural_names_and_bare_plurals(text: str, expected: list) -> None:
     assert [(c.source, c.cue) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text",
+    [
+        ("Sen. Jack Reed (D-R.I.), said after a lunch that he had no view.", "Jack Reed", "Sen. Jack Reed"),
+        ("Gov.\u00a0John Kasich (R-OH), said, “I’m getting ready.”", "John Kasich", "Gov. John Kasich"),
+    ],
+)
+def test_a_stray_comma_after_a_party_tag(text: str, source: str, source_text: str) -> None:
+    assert [(c.source, c.source_text, c.cue) for c in attributions(text)] == [(source, source_text, "said")]

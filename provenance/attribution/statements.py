@@ -433,6 +433,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             if after is not None:
                 spans = [after]
                 rule = "statement.verb_subject" if rule != "statement.phrase" else rule
+            elif not spans and subj.boundary_char == "," and text[lo : subj.boundary - 1].rstrip().endswith(")"):
+                # "Sen. Jack Reed (D-R.I.), said": a stray comma after the tag.
+                tagged = _np_before(text, lo, subj.boundary - 1, qspans)
+                if tagged.boundary == lo and tagged.start < tagged.end and valid_subject(_words(text, tagged.start, tagged.end), v):
+                    spans = [(tagged.start, tagged.end)]
         elif subj.boundary_char in (",", "quote") and v is not None:
             spans = _parenthetical_subject(text, lo, subj, qspans, v)
             if not spans and v.form in ("past", "s"):
