@@ -1961,3 +1961,17 @@ def test_plural_names_and_bare_plurals(text: str, expected: list) -> None:
 )
 def test_a_stray_comma_after_a_party_tag(text: str, source: str, source_text: str) -> None:
     assert [(c.source, c.source_text, c.cue) for c in attributions(text)] == [(source, source_text, "said")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "by telephone" is a means, not an agent: no passive.
+        ("''It's nonsense,'' Mr. Trump said by telephone on Sunday.", [("Trump", "said", "statement.subject_verb")]),
+        ("She said by email that it was over.", [("She", "said", "statement.subject_verb")]),
+        # An agent after "by" still speaks through a passive.
+        ("The deal was criticized by Senator Jane Doe.", [("Jane Doe", "criticized", "statement.passive")]),
+    ],
+)
+def test_by_a_means_is_no_agent(text: str, expected: list) -> None:
+    assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected

@@ -506,7 +506,12 @@ _CONTROL = re.compile(
 _DEGREE = frozenset("more less most very so too far much slightly increasingly all".split())
 
 #: "was asked by host John Dickerson", "was confirmed as a passenger by".
-_BY_AGENT = re.compile(r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?\s+by\s+")
+#: "was backed by the senator": an agent after "by" (not a means: "said by
+#: telephone", "told by email").
+_BY_AGENT = re.compile(
+    r"(?:\s+\w+ly)?(?:\s+as\s+[\w’'\-]+(?:\s+[\w’'\-]+)?)?\s+by\s+"
+    r"(?!(?:tele)?phone\b|e-?mail\b|text(?:\s+message)?\b|video(?:\s*link)?\b|letter\b|mail\b|fax\b|Zoom\b|Skype\b)"
+)
 _PASSIVE_RULE = {"statement": "statement.passive"}
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
