@@ -35,12 +35,13 @@ _OPENER_KINDS = list(cues.FURNITURE_OPENERS.values())
 _OPENER = re.compile(
     r"^\W{0,3}(?:" + "|".join(f"(?P<o{i}>{pat})" for i, pat in enumerate(cues.FURNITURE_OPENERS)) + ")", re.I
 )
+#: The appeal words in the three casings they count in.
+_APPEAL_CASINGS = frozenset(v for w in cues.APPEAL_WORDS for v in (w.lower(), w.capitalize(), w.upper()))
 _APPEAL = re.compile(  # a prefix tree, case-sensitive over three casings: fast on whole texts
     r"\b(?:"  # (\b rather than a look-behind: the same matches, failing faster inside words)
-    + trie_regex(sorted({v for w in cues.APPEAL_WORDS for v in (w.lower(), w.capitalize(), w.upper())}))
+    + trie_regex(sorted(_APPEAL_CASINGS))
     + r")(?!\w)"
 )
-_APPEAL_CASINGS = frozenset(v for w in cues.APPEAL_WORDS for v in (w.lower(), w.capitalize(), w.upper()))
 _APPEAL_LOWER = sorted({w.lower() for w in cues.APPEAL_WORDS})
 
 

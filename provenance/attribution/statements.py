@@ -278,8 +278,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         ):
             continue  # a noun after a name used as an adjective: "The Orlando attack", "the Paris attack"
             # (not "The Democrats oppose", "The Clintons say")
-        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and _determined(prev) and (
-            _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev)
+        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and (det := _determiner_before(prev)) >= 0 and (
+            _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev, det)
         ):
             continue  # a singular noun: "the tax plan is", "in an apparent terrorist attack." (not
             # "Majorities across the political spectrum favor granting")
@@ -644,7 +644,7 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         yield cs, ce, low, v, cs
 
 
-#: Words that end the adjectives ``_determined`` walks over.
+#: Words that end the adjectives ``_determiner_before`` walks over.
 _NOT_ADJECTIVES = frozenset("to not never and or will would can could should may might must do does did also still just".split())
 
 
@@ -652,26 +652,24 @@ _NOT_ADJECTIVES = frozenset("to not never and or will would can could should may
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:!?)”\"]|$|(?:is|was|are|were|has|had|have|will|would|could|should|may|might)\b)")
 
 
-def _after_preposition(prev: list[tuple[int, int, str]]) -> bool:
-    """Does the determiner found by ``_determined`` follow a preposition
-    ("across the political spectrum")?"""
-    k = len(prev) - 1
-    while k >= 0 and prev[k][2].lower() not in _NOUN_DETERMINERS:
-        k -= 1
-    return k > 0 and (prev[k - 1][2].lower() in cues.PREPOSITIONS or prev[k - 1][2].lower() in ("of", "across", "among", "to"))
+def _after_preposition(prev: list[tuple[int, int, str]], det: int) -> bool:
+    """Does the determiner at ``det`` follow a preposition ("across the
+    political spectrum")?"""
+    w = prev[det - 1][2].lower() if det > 0 else ""
+    return w in cues.PREPOSITIONS or w in ("of", "across", "among", "to")
 
 
-def _determined(prev: list[tuple[int, int, str]]) -> bool:
-    """Do a determiner and at most three lower-case singular words come
-    right before ("an apparent terrorist", "the tax")? A base form there is
-    a noun: a singular subject takes no base form."""
+def _determiner_before(prev: list[tuple[int, int, str]]) -> int:
+    """Where a determiner stands with one to three lower-case singular words
+    after it, right before ("an apparent terrorist", "the tax"), or -1. A
+    base form there is a noun: a singular subject takes no base form."""
     for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1):
         w = prev[k][2]
         if w.lower() in _NOUN_DETERMINERS:
-            return k < len(prev) - 1
+            return k if k < len(prev) - 1 else -1
         if not (w.replace("-", "").isalpha() and w.islower()) or w.endswith(("s", "ly")) or w in _NOT_ADJECTIVES:
-            return False
-    return False
+            return -1
+    return -1
 
 
 def _after_according_to(prev: list[tuple[int, int, str]]) -> bool:
