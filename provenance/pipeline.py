@@ -27,7 +27,7 @@ def analyse(document: Document, anchors: list[Anchor] = (), gazetteer: Gazetteer
     """Find the links and citations of a loaded document and fill its metadata."""
     gazetteer = gazetteer or load_gazetteer()
     links = collect_links(document, anchors)
-    citations = extract_citations(document.text, document.id, links, gazetteer)
+    citations = extract_citations(document.text, document.id, links, gazetteer, byline=document.byline)
     describe(document, links, citations, gazetteer)
     return Extraction(document, links, citations)
 

@@ -507,6 +507,41 @@ def test_bylines() -> None:
     assert credits("By the end of the day, nothing was left.", "byline") == []
 
 
+def _metadata_bylines(byline: str, text: str = "The ministry said prices would rise.") -> list[tuple]:
+    return [
+        (c.source, c.source_type, c.source_outlet, c.cue, c.sentence, c.start, c.end, c.cue_start, c.rule, c.confidence)
+        for c in extract_citations(text, "doc", byline=byline)
+        if c.kind == "byline"
+    ]
+
+
+def test_metadata_byline_gives_one_citation_per_author_with_no_place_in_the_text() -> None:
+    assert _metadata_bylines("Jane Doe; John Smith") == [
+        ("Jane Doe", "person", None, None, "", 0, 0, None, "credit.byline_metadata", 0.8),
+        ("John Smith", "person", None, None, "", 0, 0, None, "credit.byline_metadata", 0.8),
+    ]
+    assert _metadata_bylines("By Jane Doe and Ahmed Mardnly") == [
+        ("Jane Doe", "person", None, None, "", 0, 0, None, "credit.byline_metadata", 0.8),
+        ("Ahmed Mardnly", "person", None, None, "", 0, 0, None, "credit.byline_metadata", 0.8),
+    ]
+    # An outlet as the author resolves through the gazetteer.
+    assert _metadata_bylines("Reuters") == [
+        ("Reuters", "outlet", "reuters", None, "", 0, 0, None, "credit.byline_metadata", 0.8),
+    ]
+
+
+@pytest.mark.parametrize("byline", ["", "   ", "https://www.facebook.com/janedoe", "staff writer", "Jane Doe, 2024-05-01"])
+def test_metadata_byline_that_is_no_name_gives_nothing(byline: str) -> None:
+    assert _metadata_bylines(byline) == []
+
+
+def test_byline_in_the_text_wins_over_the_metadata() -> None:
+    text = "Title here\n\nBy Ekaterina Sokirianskaia\n\nThe ministry said prices would rise."
+    assert [(s, rule) for s, *_, rule, _ in _metadata_bylines("Jane Doe", text)] == [
+        ("Ekaterina Sokirianskaia", "credit.byline"),
+    ]
+
+
 def _statements_by(text: str, rule: str):
     got = [c for c in extract_citations(text, "doc") if c.rule == rule]
     for c in got:
@@ -1601,7 +1636,7 @@ def test_documents_studies_and_affiliations(text: str, source: str, source_text:
     [
         ("A Department of Health and Social Care spokesperson said: \u2018We are investing record sums.\u2019",
          [("A Department of Health and Social Care spokesperson", "government")]),
-        ("The Democrats and Republican leaders said no.", [("Republican leaders", "group"), ("The Democrats", "group")]),
+        ("The Democrats and Republican leaders said no.", [("The Democrats", "group"), ("Republican leaders", "group")]),
         ("The Royal College of Nursing claimed ministers had ignored warnings.", [("Royal College of Nursing", "organization")]),
         ("One government insider described the criticism as politically motivated.", [("One government insider", "unnamed")]),
     ],

@@ -56,3 +56,19 @@ def test_html_site_name_resolves_to_an_outlet_id() -> None:
     extraction = analyse(doc, anchors)
     # canonical URL on rtvi.com -> the RTVI outlet
     assert extraction.document.outlet == "rtvi"
+
+
+def test_html_byline_from_metadata_becomes_byline_citations() -> None:
+    page = b"""<html><head><title>t</title><meta name="author" content="Jane Doe, John Smith"></head><body><article>
+<h1>Prices</h1><p>The minister told reporters on Monday that prices would rise again before the end of the year.</p>
+<p>Officials did not respond to requests for comment on the figures published by the ministry this week.</p>
+</article></body></html>"""
+    doc, anchors = load_html(page, path="p.html")
+    extraction = analyse(doc, anchors)
+    bylines = [(c.source, c.source_type, c.start, c.end, c.rule) for c in extraction.citations if c.kind == "byline"]
+    assert bylines == [
+        ("Jane Doe", "person", 0, 0, "credit.byline_metadata"),
+        ("John Smith", "person", 0, 0, "credit.byline_metadata"),
+    ]
+    # trafilatura joins several authors with "; "
+    assert extraction.document.byline == "Jane Doe; John Smith"

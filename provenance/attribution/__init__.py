@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from ..model import Citation, Link
 from ..outlets import Gazetteer, load_gazetteer
 from . import cues
-from .credits import bylines, contributions, datelines, photo_credits, quote_credits
+from .credits import bylines, contributions, datelines, metadata_bylines, photo_credits, quote_credits
 from .furniture import furniture_paragraphs
 from .names import NameIndex
 from .sentences import paragraphs, sentences
@@ -91,8 +91,14 @@ def extract_citations(
     document: str,
     links: Sequence[Link] = (),
     gazetteer: Gazetteer | None = None,
+    byline: str | None = None,
 ) -> list[Citation]:
-    """Every attribution in ``text``, in document order."""
+    """Every attribution in ``text``, in document order.
+
+    ``byline`` is the authors a page's metadata names; it gives byline
+    citations (with no place in the text) only when the text has no byline
+    of its own.
+    """
     gaz = _cached(gazetteer if gazetteer is not None else load_gazetteer())
     paras = paragraphs(text)
     furniture = furniture_paragraphs(text, paras)
@@ -107,7 +113,7 @@ def extract_citations(
 
     out: list[Citation] = []
 
-    def add(kind: str, rule: str, start: int, end: int, cs: int, ce: int, src, via, via_outlet, quote) -> None:
+    def add(kind: str, rule: str, start: int, end: int, cs: int | None, ce: int | None, src, via, via_outlet, quote) -> None:
         confidence = cues.CONFIDENCE.get(rule, 0.5)
         if src.pronoun:
             confidence -= cues.PRONOUN_PENALTY
@@ -115,7 +121,7 @@ def extract_citations(
         out.append(
             Citation(
                 document=document, kind=kind, source=src.source, source_text=src.source_text,
-                source_type=src.source_type, cue=text[cs:ce], sentence=text[start:end],
+                source_type=src.source_type, cue=text[cs:ce] if cs is not None else None, sentence=text[start:end],
                 start=start, end=end, cue_start=cs, cue_end=ce, quote=quote,
                 source_outlet=src.source_outlet, via=via, via_outlet=via_outlet, via_link=link,
                 rule=rule, confidence=round(max(0.0, min(1.0, confidence)), 2),
@@ -133,6 +139,9 @@ def extract_citations(
             o = gaz.resolve(c.via_mention)
             via_outlet = o.id if o else None
         add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, c.via, via_outlet, c.quote)
+    if byline and not any(c.kind == "byline" for c in out):
+        for src in metadata_bylines(byline, gaz, names):
+            add("byline", "credit.byline_metadata", 0, 0, None, None, src, None, None, None)
     body = [s for s in sents if s.paragraph not in furniture]
     for c in contributions(text, body, gaz, names):
         add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, None, None, None)
@@ -143,7 +152,7 @@ def extract_citations(
 
     seen: set[tuple] = set()
     unique: list[Citation] = []
-    for c in sorted(out, key=lambda c: (c.start, c.cue_start or 0, c.source or "")):
+    for c in sorted(out, key=lambda c: (c.start, c.cue_start or 0)):
         key = (c.kind, c.cue_start, c.cue_end, c.source, c.via)
         if key not in seen:
             seen.add(key)

@@ -11,7 +11,9 @@ conventions of page layout, recognised by shape.
   credit as written.
 - Byline: a line "By Name[, Name and Name]"; ``cue`` is "By". A line that is
   nothing but an outlet's name, near the top of the page, is the outlet's
-  byline; its ``cue`` is that name as written.
+  byline; its ``cue`` is that name as written. A page whose text has no
+  byline but whose metadata names authors gets one byline per author with
+  no place in the text (offsets 0, 0; rule ``credit.byline_metadata``).
 - Dateline: "WASHINGTON (AP) —", "ORLANDO, Fla. (Reuters) -", "(CNN) —"
   opening one of the first paragraphs: the agency in brackets, when the
   gazetteer knows it, delivered the story. Kind ``byline``, ``cue`` the
@@ -112,7 +114,35 @@ def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
 
 
 _BYLINE = re.compile(r"^[ \t\u00a0]*(By)[ \t\u00a0]+(\S.*?)[ \t\u00a0]*$", re.M)
-_SPLIT_AUTHORS = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
+#: Authors are separated by commas, "and", "&" or (in page metadata, where
+#: trafilatura joins several authors) semicolons.
+_SPLIT_AUTHORS = re.compile(r"\s*[,;]\s*|\s+and\s+|\s*&\s*")
+_BY_PREFIX = re.compile(r"^\s*by\s+", re.I)
+
+
+def byline_sources(authors: str, gaz: Gazetteer, names: NameIndex, pos: int = 0) -> list[Source]:
+    """Each author of a byline as a source, or none when any part is not a
+    name ("By the end of the day" is no byline): a person, or an outlet when
+    the gazetteer knows the name."""
+    parts = [a.strip() for a in _SPLIT_AUTHORS.split(authors)]
+    if not all(_name_like(a) for a in parts):
+        return []
+    found = []
+    for name in parts:
+        src = classify(name, gaz, names, pos)
+        if src is None:
+            continue
+        if src.source_type not in ("person", "outlet"):
+            src.source_type, src.source = "person", collapse(name)
+        found.append(src)
+    return found
+
+
+def metadata_bylines(byline: str, gaz: Gazetteer, names: NameIndex) -> list[Source]:
+    """The authors a page's metadata names (``<meta name="author">``, or what
+    trafilatura read off the page) when its text has no byline line: HTML
+    extraction takes the byline out of the article text."""
+    return byline_sources(_BY_PREFIX.sub("", collapse(byline)), gaz, names)
 
 
 def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
@@ -120,22 +150,8 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
         if p.index in skip:
             continue
         for m in (_BYLINE.finditer(text, p.start, p.end) if text.find("By", p.start, p.end) >= 0 else ()):
-            authors = m.group(2)
-            if not all(_name_like(a) for a in _SPLIT_AUTHORS.split(authors)):
-                continue
-            line_s = m.start(1)
-            line_e = m.end(2)
-            pos = m.start(2)
-            for name in _SPLIT_AUTHORS.split(authors):
-                name = name.strip()
-                if not name:
-                    continue
-                src = classify(name, gaz, names, pos)
-                if src is None:
-                    continue
-                if src.source_type not in ("person", "outlet"):
-                    src.source_type, src.source = "person", collapse(name)
-                yield Credit("byline", "credit.byline", line_s, line_e, m.start(1), m.end(1), src)
+            for src in byline_sources(m.group(2), gaz, names, m.start(2)):
+                yield Credit("byline", "credit.byline", m.start(1), m.end(2), m.start(1), m.end(1), src)
         if p.index < cues.BYLINE_PARAGRAPHS and p.end - p.start <= cues.BYLINE_OUTLET_MAX_CHARS and "\n" not in text[p.start : p.end]:
             body = text[p.start : p.end]
             outlet = gaz.resolve(body)

@@ -697,6 +697,7 @@ CONFIDENCE: dict[str, float] = {
     "credit.photo": 0.85,
     "credit.byline": 0.9,
     "credit.byline_outlet": 0.7,
+    "credit.byline_metadata": 0.8,
     "credit.dateline": 0.9,
     "credit.contribution": 0.95,
     "statement.dash_credit": 0.8,
