@@ -302,6 +302,25 @@ def test_relative_which() -> None:
     assert (c.source, c.source_text, c.source_type) == ("France", "which", "government")
 
 
+@pytest.mark.parametrize(
+    "text, source, source_text, cue, cue_start",
+    [
+        # A relative clause with a pronoun subject: the pronoun speaks.
+        ("Sanders met Amy Lee. Seven delegates signed on, names he said would be released soon.",
+         "Sanders", "he", "said", 57),
+        ("Marco Rubio attacked the delegate system, which he said shuts out voters.",
+         "Marco Rubio", "he", "said", 51),
+    ],
+)
+def test_pronoun_closing_a_relative_clause_is_the_speaker(text: str, source: str, source_text: str, cue: str, cue_start: int) -> None:
+    (c,) = [c for c in statements(text) if c.cue == cue]
+    assert (c.source, c.source_text, c.cue, c.cue_start, c.rule) == (source, source_text, cue, cue_start, "statement.subject_verb")
+
+
+def test_subordinator_is_no_speaker() -> None:
+    assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
+
+
 def test_participle_continues_the_source() -> None:
     """"X said ..., warning that": the -ing clause is a second claim of the same source."""
     got = statements("Foreign Minister Mevlüt Çavuşoğlu criticized Russia, saying Moscow had failed.")

@@ -319,7 +319,7 @@ QUANTIFIERS: frozenset[str] = frozenset(
 CLAUSE_WORDS: frozenset[str] = frozenset(
     """
     after before that when while because since but as if though although until
-    whereas so where once unless whether why how
+    whereas so where once unless whether why how whenever wherever
     """.split()
 )
 

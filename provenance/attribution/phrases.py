@@ -311,6 +311,8 @@ def _clause_start(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -
 
 
 _RELATIVES = frozenset("which who whom whose".split())
+#: Subject pronouns that can close a two-word run before a verb ("which he").
+_PERSONAL = frozenset(p for p in cues.PRONOUNS if p not in _RELATIVES)
 _RELATIVE_PREPOSITIONS = cues.PREPOSITIONS | {"of", "to"}  # "in which", "of whom"
 _TIME_OPENERS = frozenset("on in at during last this earlier later early late".split())
 _TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend month year".split())
@@ -389,6 +391,13 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             toks = toks[dets[-1] :] if dets else []
     if not toks:
         return _Subject(pos, pos, b, bchar)
+    if len(toks) == 2 and toks[1][2].lower() in _PERSONAL and not is_capitalised(toks[0][2]) and not (
+        lexicon.is_cue_word(first := bare(toks[0][2]).lower()) or first in cues.FINITE_BLOCKERS
+    ):
+        # "names he said would be released", "how much they hoped", "which
+        # he said": a relative clause; the pronoun is the speaker. ("said
+        # he wanted" stays unsplit: a mind inside reported speech.)
+        toks = toks[1:]
     end = toks[-1][1]
     if is_possessive(toks[-1][2]) and bare(toks[-1][2]).lower() in cues.HAS_CONTRACTED:
         end -= 2  # "he's said": the subject is "he"
