@@ -317,6 +317,11 @@ def test_pronoun_closing_a_relative_clause_is_the_speaker(text: str, source: str
     assert (c.source, c.source_text, c.cue, c.cue_start, c.rule) == (source, source_text, cue, cue_start, "statement.subject_verb")
 
 
+def test_object_pronoun_after_a_cue_is_no_inverted_speaker() -> None:
+    got = attributions("Facebook found the posting, reported it to the F.B.I., and removed it on Thursday.")
+    assert [(c.source, c.cue, c.rule) for c in got] == [("Facebook", "found", "statement.evidence")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

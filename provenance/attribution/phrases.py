@@ -485,6 +485,9 @@ def _ends_inverted_subject(text: str, span: tuple[int, int], hi: int) -> bool:
 
 
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
+#: Objects that can follow a cue verb but never speak after it ("her" can:
+#: "said her spokesman").
+_OBJECT_PRONOUNS = frozenset("it him them me us".split())
 
 
 def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
@@ -493,8 +496,10 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     Republican strategist" — a noun phrase that ends there (punctuation or a
     time phrase follows), not the start of the reported clause."""
     first = _NEXT_TOKEN.match(text, start, hi)
-    if first is None or first.group(1).lower() in cues.PREPOSITIONS:
-        return None  # "Asked on Fox News who ..., he said": no speaker after the verb
+    if first is None or first.group(1).lower() in cues.PREPOSITIONS or first.group(1).lower() in _OBJECT_PRONOUNS:
+        # "Asked on Fox News who ..., he said", "reported it to the F.B.I.":
+        # no speaker after the verb
+        return None
     after = _np_after(text, start, hi, capitalised_only=False)
     if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject(_words(text, *after)):
         return after
