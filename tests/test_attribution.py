@@ -322,6 +322,15 @@ def test_object_pronoun_after_a_cue_is_no_inverted_speaker() -> None:
     assert [(c.source, c.cue, c.rule) for c in got] == [("Facebook", "found", "statement.evidence")]
 
 
+def test_quoted_title_after_with_is_no_participle_subject() -> None:
+    text = 'Carson spoke in an interview with "The View," remarking that he did not feel the inquiry was difficult.'
+    assert [(c.source, c.source_text, c.cue, c.cue_start, c.rule) for c in attributions(text) if c.cue == "remarking"] == [
+        ("Carson", "Carson", "remarking", 46, "statement.participle"),
+    ]
+    got = attributions('Polls came out, with "about three in 10" saying they were undecided.')
+    assert [(c.source_text, c.cue, c.rule) for c in got] == [('"about three in 10"', "saying", "statement.participle")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -668,7 +668,7 @@ _IRREGULAR_PAST = frozenset(
     began went took made gave came got held kept left met ran sent spent stood won
     brought built bought caught chose drew drove fell fought found felt grew heard
     hit led let lost meant paid put read rose saw set shook sought sold struck
-    swore threw told thought understood wrote became broke
+    swore threw told thought understood wrote became broke spoke sat shot taught fled
     """.split()
 )
 

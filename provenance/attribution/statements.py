@@ -769,8 +769,10 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     withs = [k for k, t in enumerate(toks) if t[2].lower() == "with"]
     if withs and 0 < len(toks) - withs[-1] - 1 <= cues.MAX_SUBJECT_WORDS:
         np = toks[withs[-1] + 1 :]
-        if valid_subject([t[2] for t in np]) and not any(t[2][-1] in ",;:" for t in np):
+        if valid_subject([t[2] for t in np]) and not any(ch in text[np[0][0] : cs] for ch in ",;:"):
             # "with about three in 10 saying", "with one of her ads asking"
+            # (not 'an interview with "The View," remarking': a comma, even
+            # inside the quotation marks, ends the noun phrase)
             emit(rule, cs, ce, np[0][0], np[-1][1], None, None, kind, v)
             return
     if prev.isalpha() and prev not in cues.DOCUMENT_NOUNS and (_source_noun(prev) or prev in ("percent", "anyone")):
