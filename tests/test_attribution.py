@@ -331,6 +331,14 @@ def test_quoted_title_after_with_is_no_participle_subject() -> None:
     assert [(c.source_text, c.cue, c.rule) for c in got] == [('"about three in 10"', "saying", "statement.participle")]
 
 
+def test_relative_antecedent_opens_at_its_determiner() -> None:
+    text = "His push for health centers helped convince some Democratic lawmakers who thought the law fell short."
+    (c,) = attributions(text)
+    assert (c.kind, c.source, c.source_text, c.cue, c.rule) == (
+        "belief", "some Democratic lawmakers", "who", "thought", "belief.cognition",
+    )
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -550,6 +550,11 @@ def _head_of_prepositional(run: list[tuple[int, int, str]]) -> list[tuple[int, i
             cut = i + 1
     run = run[cut:]
     words = [t[2] for t in run]
+    det = next((i for i, w in enumerate(words) if w.lower() in cues.DETERMINERS or w.lower() in cues.QUANTIFIERS), 0)
+    if det and all(w[:1].islower() for w in words[:det]):
+        # "helped convince some lawmakers who": the noun phrase opens at
+        # its determiner, after the verb that governs it.
+        run, words = run[det:], words[det:]
     if _source_noun(bare(words[-1]).lower()) and valid_subject(words):
         return run
     k = next((i for i, w in enumerate(words) if w in _OBJECT_PREPOSITIONS and not _inside_name(words, i)), len(words))
