@@ -339,6 +339,30 @@ def test_relative_antecedent_opens_at_its_determiner() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text, source, source_text",
+    [
+        # Two descriptors: the second describes the first's organisation.
+        ("Gustav Ando, research director for IHS Life Sciences, a consulting company, said the deal was fine.",
+         "Gustav Ando", "Gustav Ando"),
+        ("Anna Smith, a spokeswoman for Acme Corp, a chemicals company, said the deal was fine.",
+         "Anna Smith", "Anna Smith"),
+        ("Sen. Lindsey Graham, R-S.C., a long-shot presidential candidate, said the deal was fine.",
+         "Lindsey Graham", "Sen. Lindsey Graham"),
+        # No name before the role: the role speaks.
+        ("In Moscow, a spokeswoman for Acme Corp, a chemicals company, said the deal was fine.",
+         "a spokeswoman for Acme Corp", "a spokeswoman for Acme Corp"),
+        # A name right before one descriptor stays the speaker.
+        ("Watch for it,'' Robert Shrum, a veteran Democratic strategist, said of the race.",
+         "Robert Shrum", "Robert Shrum"),
+    ],
+)
+def test_descriptor_chain_walks_back_to_the_name(text: str, source: str, source_text: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.rule) == (source, source_text, "said", "statement.subject_verb")
+    assert c.cue_start == text.index(" said") + 1
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -748,6 +748,11 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
     ("R-Utah"). The subject is the segment before the descriptors.
     """
     end = subj.boundary - 1 if subj.boundary_char != "quote" else subj.boundary
+    # A descriptor can itself be what a second descriptor describes ("Anna
+    # Smith, a spokeswoman for Acme, a chemicals company, said"): a role
+    # found in a comma-set descriptor is kept only as a fallback while the
+    # walk goes on back to a name.
+    fallback: list[tuple[int, int]] = []
     for _ in range(4):
         b2, c2 = _clause_start(text, lo, end, qspans)
         if c2 == "quote" and (title := _title_quote(text, b2, qspans)) is not None:
@@ -773,16 +778,25 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
                 return [span] if span is not None else []
             continue
         if c2 != "," or not inner or not _descriptor(inner):
-            return []
+            return fallback
         b3, c3 = _clause_start(text, lo, b2 - 1, qspans)
         if c3 == "," and _place_tail(text, lo, b3 - 1, _tokens(text, b3, b2 - 1)):
             end = b2 - 1  # "who lost her daughter in Aurora, Colorado, in July 2012,": not "Colorado"
             continue
         span = subject_before(text, lo, b2 - 1, qspans, v)
         if span is not None:
-            return [span]
+            words = _words(text, *span)
+            if fallback:  # walked back past a role: only a name will do
+                return [span] if all(is_capitalised(w) or is_particle(w) for w in words) else fallback
+            segment = [t for t in _tokens(text, b3, b2 - 1) if any(ch.isalnum() for ch in t[2])]
+            role = not is_capitalised(words[0]) or bare(words[0]).lower() in cues.DETERMINERS or (
+                _PARTY_TAG.match(words[0]) is not None  # "Sen. Lindsey Graham, R-S.C., a candidate, said"
+            )
+            if c3 != "," or span[0] < b3 or not role or not segment or not _descriptor(segment):
+                return [span]
+            fallback = [span]
         end = b2 - 1
-    return []
+    return fallback
 
 
 _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
