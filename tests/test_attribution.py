@@ -363,6 +363,15 @@ def test_descriptor_chain_walks_back_to_the_name(text: str, source: str, source_
     assert c.cue_start == text.index(" said") + 1
 
 
+def test_participle_after_an_object_takes_the_object_not_the_verb() -> None:
+    text = "Three years ago, the Republican National Committee published a report detailing the changes."
+    got = [(c.source, c.source_text, c.cue, c.rule) for c in statements(text)]
+    assert got == [
+        ("Republican National Committee", "the Republican National Committee", "published", "statement.subject_verb"),
+        ("a report", "a report", "detailing", "statement.participle"),
+    ]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -552,8 +552,10 @@ def agent_np(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return run[0][0], run[-1][1]
 
 
-def _antecedent(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The noun phrase ending a clause: a capitalised run, else a common-noun source."""
+def _antecedent(toks: list[tuple[int, int, str]], after_verb: bool = False) -> list[tuple[int, int, str]]:
+    """The noun phrase ending a clause: a capitalised run, else a common-noun
+    source. ``after_verb``: the phrase is an object and starts after its
+    verb ("published a report detailing": "a report")."""
     run: list[tuple[int, int, str]] = []
     for t in reversed(toks):
         if is_capitalised(t[2]) or (run and is_particle(t[2])):
@@ -565,7 +567,8 @@ def _antecedent(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     if toks and bare(toks[-1][2]).lower() in cues.SOURCE_NOUNS:
         k = len(toks) - 1
         while k > 0 and len(toks) - k < 3 and not _BOUNDARY_TOKEN.search(toks[k - 1][2]) and (
-            bare(toks[k - 1][2]).lower() not in cues.CLAUSE_WORDS | cues.PREPOSITIONS
+            (w := bare(toks[k - 1][2]).lower()) not in cues.CLAUSE_WORDS | cues.PREPOSITIONS
+            and not (after_verb and (w in cues.FINITE_BLOCKERS or lexicon.is_cue_word(w) or _adverb(w)))
         ):
             k -= 1
         return toks[k:]

@@ -787,7 +787,7 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         if span is not None:
             emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
         else:
-            run = _antecedent(_tokens(text, max(lo, cs - 60), cs))
+            run = _antecedent(_tokens(text, max(lo, cs - 60), cs), after_verb=True)
             if run and len(run) <= 4:
                 emit(rule, cs, ce, run[0][0], run[-1][1], None, None, kind, v)
         return
