@@ -372,6 +372,13 @@ def test_participle_after_an_object_takes_the_object_not_the_verb() -> None:
     ]
 
 
+def test_noun_homograph_after_an_abbreviated_name_is_a_noun() -> None:
+    got = attributions("When it came to the U.S. pledge, Obama made no effort to introduce a carbon tax.")
+    assert [(c.source, c.cue) for c in got] == []
+    (c,) = attributions("Opponents of allowing refugees into the U.S. cite concerns about terrorism.")
+    assert (c.source, c.cue, c.rule) == ("Opponents of allowing refugees into the U.S", "cite", "statement.subject_verb")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -273,11 +273,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if v is not None and v.form == "s" and pw in cues.QUANTIFIERS and prev[-1][2].isalpha():
             continue  # a plural noun after a number: "took several questions", "two reports"
         if v is not None and v.form == "base" and (key not in cues.CORE_SPEECH or v.lemma in cues.NOUN_HOMOGRAPHS) and len(prev) > 1 and (
-            prev[-2][2].lower() in ("the", "a", "an") and prev[-1][2].isalpha() and prev[-1][2][:1].isupper()
+            prev[-2][2].lower() in ("the", "a", "an") and prev[-1][2][:1].isupper() and (
+                prev[-1][2].isalpha() or (v.lemma in cues.NOUN_HOMOGRAPHS and prev[-1][2].replace(".", "").isalpha())
+            )
             and not (prev[-1][2].endswith("s") and not prev[-1][2].endswith(("ss", "is", "as", "us")))
         ):
-            continue  # a noun after a name used as an adjective: "The Orlando attack", "the Paris attack"
-            # (not "The Democrats oppose", "The Clintons say")
+            continue  # a noun after a name used as an adjective: "The Orlando attack", "the U.S. pledge"
+            # (not "The Democrats oppose", "The Clintons say"; an abbreviation only before a noun
+            # homograph: "Opponents ... into the U.S. cite concerns" is a verb)
         if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and (det := _determiner_before(prev)) >= 0 and (
             _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev, det)
         ):
