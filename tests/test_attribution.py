@@ -379,6 +379,28 @@ def test_noun_homograph_after_an_abbreviated_name_is_a_noun() -> None:
     assert (c.source, c.cue, c.rule) == ("Opponents of allowing refugees into the U.S", "cite", "statement.subject_verb")
 
 
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        # A verb's base form modifying a noun that speaks.
+        ("But protest organizers in Cleveland say the rules will backfire.", "protest organizers in Cleveland", "group"),
+        ("One protest organizer says the platform ignores the movement.", "One protest organizer", "unnamed"),
+        # The head noun after a modifier keeps its tail: not the place.
+        ("Democratic insiders in New Hampshire say Clinton still has a shot.", "Democratic insiders in New Hampshire", "group"),
+        ("A dozen members of Congress told reporters she would win.", "A dozen members of Congress", "group"),
+    ],
+)
+def test_noun_modifiers_and_heads_in_group_sources(text: str, source: str, source_type: str) -> None:
+    got = [(c.source, c.source_text, c.source_type) for c in statements(text)]
+    assert got == [(source, source, source_type)]
+
+
+def test_verb_before_a_noun_is_no_modifier_in_a_clause() -> None:
+    """"Clinton says many doubted": "says many" is no noun phrase."""
+    got = [(c.source, c.cue) for c in attributions("Clinton says many doubted her in Nevada.")]
+    assert got == [("Clinton", "says")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

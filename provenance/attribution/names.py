@@ -429,11 +429,19 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     run_name = " ".join(bare(t) for t in run)
     # "sources in the camp", "women held in ...": a noun head with a tail;
     # but "Kremlin spokesman Dmitry Peskov" is the person after the role.
+    def speaks(w: str) -> bool:
+        return w in cues.SOURCE_NOUNS or (w[-1:] == "s" and w[:-1] in cues.ROLE_NOUNS)
+
+    head = content  # past a modifier or two: "protest organizers in Cleveland"
+    while head < min(content + 2, len(tokens) - 2) and not speaks(low[head]) and low[head].isalpha() and (
+        tokens[head].islower() or head == 0
+    ):
+        head += 1
     if (
-        content < len(tokens) - 1
-        and (low[content] in cues.SOURCE_NOUNS or (low[content][-1:] == "s" and low[content][:-1] in cues.ROLE_NOUNS))
-        and not is_capitalised(tokens[content + 1])
-        and (low[content + 1] in cues.NOUN_TAIL_WORDS or low[content + 1].endswith("ed"))  # not "government insider"
+        head < len(tokens) - 1
+        and speaks(low[head]) and (head == content or tokens[head].islower())
+        and not is_capitalised(tokens[head + 1])
+        and (low[head + 1] in cues.NOUN_TAIL_WORDS or low[head + 1].endswith("ed"))  # not "government insider"
         and not (
             lead_word and (
                 (len(run) >= 2 and _is_role(lead_word))
@@ -441,7 +449,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
             )
         )  # a role, then a name ("Kremlin spokesman Dmitry Peskov", "the official news agency KCNA")
     ):
-        return Source(text, text, _common_type(low[content]))
+        return Source(text, text, _common_type(low[head]))
     outlet = gaz.resolve(text)
     if outlet is not None:
         person = strip_titles(run) if run else []

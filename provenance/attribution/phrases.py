@@ -215,7 +215,9 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
             if w in cues.FINITE_BLOCKERS or (
                 lexicon.is_cue_word(w) and w not in cues.SOURCE_NOUNS and not (k == last and _source_noun(w))
                 and not _noun_in_tail(toks, low, k) and not _briefed(low, k)
-            ):  # ("Abortion rights advocates": a noun that is also a verb form, as the head)
+                and not _noun_modifier(toks, low, k)
+            ):  # ("Abortion rights advocates": a noun that is also a verb form, as the head;
+                # "protest organizers", "campaign officials": a noun modifying a noun that speaks)
                 return False
             if w.endswith("ed") and "-" not in w and w not in cues.SOURCE_NOUNS and not _briefed(low, k) and not _adjectival(
                 low, k, is_capitalised(toks[-1])
@@ -254,6 +256,19 @@ def _briefed(low: list[str], k: int) -> bool:
     """"people briefed on the matter": a participle between a noun that can
     speak and its tail."""
     return 0 < k < len(low) - 1 and _source_noun(low[k - 1]) and low[k + 1] in cues.NOUN_TAIL_WORDS
+
+
+def _noun_modifier(toks: list[str], low: list[str], k: int) -> bool:
+    """"protest organizers", "Some campaign officials", "Radio talk host": a
+    verb's base form that modifies the noun after it, which can speak; it
+    opens the phrase or follows a determiner or a capitalised word ("Polls
+    show voters", "Clinton says many" are clauses)."""
+    v = lexicon.verb(low[k])
+    return (
+        v is not None and v.form == "base" and k + 1 < len(low) and _source_noun(low[k + 1]) and toks[k + 1].islower()
+        and (k == 0 or low[k - 1] in cues.DETERMINERS or low[k - 1] in cues.QUANTIFIERS
+             or (is_capitalised(toks[k - 1]) and not low[k - 1].endswith("s")))
+    )
 
 
 def _noun_in_tail(toks: list[str], low: list[str], k: int) -> bool:
