@@ -401,6 +401,15 @@ def test_verb_before_a_noun_is_no_modifier_in_a_clause() -> None:
     assert got == [("Clinton", "says")]
 
 
+def test_coordinated_common_nouns_each_speak() -> None:
+    text = "But private Chinese companies and ordinary Chinese traders say they have yet to reap the rewards."
+    got = [(c.source, c.source_type, c.cue, c.rule) for c in statements(text)]
+    assert got == [
+        ("private Chinese companies", "group", "say", "statement.subject_verb"),
+        ("ordinary Chinese traders", "group", "say", "statement.subject_verb"),
+    ]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -467,7 +467,7 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
     return out[0][0], out[-1][1]
 
 
-def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _split_and(text: str, s: int, e: int, v: lexicon.Verb | None = None) -> list[tuple[int, int]]:
     """"a Kurdish official and AFP correspondents" -> two noun phrases."""
     toks = _tokens(text, s, e)
     ands = [k for k, t in enumerate(toks) if t[2] == "and"]
@@ -476,7 +476,7 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     k = ands[0]
     left, right = toks[:k], toks[k + 1 :]
     lw, rw = [t[2] for t in left], [t[2] for t in right]
-    if valid_subject(lw) and valid_subject(rw) and (not is_capitalised(lw[-1]) or not is_capitalised(rw[-1])):
+    if valid_subject(lw, v) and valid_subject(rw, v) and (not is_capitalised(lw[-1]) or not is_capitalised(rw[-1])):
         if is_capitalised(lw[-1]) and not lw[-1].endswith("s") and is_capitalised(rw[0]) and not is_capitalised(rw[-1]) and (
             bare(lw[0]).lower() in ("a", "an", "the")
         ):

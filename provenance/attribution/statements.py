@@ -421,6 +421,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 # for the "say" core: other cue words there are often nouns.
                 toks = _tokens(text, subj.start, subj.end)
                 spans = [(toks[0][0], toks[rel - 1][1])]
+            elif "and" in words[:-1] and v is not None and v.lemma in ("say", "tell") and len(
+                both := _split_and(text, subj.start, subj.end, v)
+            ) == 2:
+                spans = both  # "Politicians and even some technologists say": each speaks
             elif "and" in words[:-1]:
                 # "the bill Democrats opposed and Obama said": the last conjunct
                 # opens a clause of its own when it is a name or a pronoun.
