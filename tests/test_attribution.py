@@ -410,6 +410,14 @@ def test_coordinated_common_nouns_each_speak() -> None:
     ]
 
 
+def test_relative_that_clause_before_say() -> None:
+    got = statements("But progressive organizations that have endorsed him say superdelegates should choose.")
+    assert [(c.source, c.source_type, c.cue) for c in got] == [("progressive organizations", "group", "say")]
+    # "that" opening a complement clause with its own subject is no relative clause
+    got = statements("He told reporters that officials say it works.")
+    assert [(c.source, c.cue) for c in got] == [("He", "told"), ("officials", "say")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -421,6 +421,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 # for the "say" core: other cue words there are often nouns.
                 toks = _tokens(text, subj.start, subj.end)
                 spans = [(toks[0][0], toks[rel - 1][1])]
+            elif (that := _relative_that(text, lo, subj.start, words, qspans, v)) is not None and key in cues.CORE_SPEECH:
+                spans = [that]  # "organizations that have endorsed him say": the noun before "that"
             elif "and" in words[:-1] and v is not None and v.lemma in ("say", "tell") and len(
                 both := _split_and(text, subj.start, subj.end, v)
             ) == 2:
@@ -539,6 +541,26 @@ _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
 def _inside_name(words: list[str], i: int) -> bool:
     """Is ``words[i]`` a lower-case word between capitalised ones ("Club for Growth")?"""
     return 0 < i < len(words) - 1 and is_capitalised(words[i - 1]) and is_capitalised(words[i + 1])
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s+$")
+
+
+def _relative_that(text: str, lo: int, start: int, words: list[str], qspans, v) -> tuple[int, int] | None:
+    """The noun phrase before a relative "that" whose clause runs up to the
+    cue ("progressive organizations that have endorsed him say"): the words
+    after "that" open with an auxiliary (a complement clause would open
+    with its own subject: "told reporters that officials say")."""
+    m = _THAT_BEFORE.search(text, max(lo, start - 12), start)
+    if m is None or bare(words[0]).lower() not in cues.FINITE_BLOCKERS:
+        return None
+    np = _np_before(text, lo, m.start(), qspans)
+    if np.start >= np.end:
+        return None
+    before = _words(text, np.start, np.end)
+    if not _source_noun(bare(before[-1]).lower()) or not valid_subject(before, v):
+        return None
+    return np.start, np.end
 
 
 def _head_of_prepositional(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
