@@ -418,6 +418,19 @@ def test_relative_that_clause_before_say() -> None:
     assert [(c.source, c.cue) for c in got] == [("He", "told"), ("officials", "say")]
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("“Donald is an amazing leader,” said the 46-year-old.", "the 46-year-old"),
+        ("“It is coming,” said a strategist for one of these candidates.", "a strategist"),
+        ("“It is coming,” said a strategist with the campaign, speaking on condition of anonymity.", "a strategist with the campaign"),
+    ],
+)
+def test_inverted_speaker_with_an_age_or_a_tail(text: str, source: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.rule) == (source, source, "said", "statement.verb_subject")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

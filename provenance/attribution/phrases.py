@@ -103,9 +103,14 @@ _DATE_WORDS = frozenset("""
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
+_AGED = re.compile(r"^\d+-(?:year|month)-old")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _is_datey(tok: str) -> bool:
     b = tok.strip(",;:!?()[]\"“”‘’'").lower()
+    if _AGED.match(b):
+        return False  # "the 46-year-old": a person
     if any(c.isdigit() for c in tok) or b.rstrip(".") in _DATE_WORDS:
         return True
     return b.endswith(".") and b[:-1] in _MONTH_ABBREVIATIONS
@@ -486,7 +491,7 @@ def _split_and(text: str, s: int, e: int, v: lexicon.Verb | None = None) -> list
 
 
 
-_AFTER_INVERTED = re.compile(r"\s*(?:$|[,.;:!?)\]—–(]|(?:on|in|at|during|after|before|last|this|who|when|while|as|to|about|of|from|and|adding|noting|according)\b)", re.I)
+_AFTER_INVERTED = re.compile(r"\s*(?:$|[,.;:!?)\]—–(]|(?:on|in|at|during|after|before|last|this|who|when|while|as|to|about|of|from|for|with|and|adding|noting|according)\b)", re.I)
 
 
 def _ends_inverted_subject(text: str, span: tuple[int, int], hi: int) -> bool:
