@@ -431,6 +431,20 @@ def test_inverted_speaker_with_an_age_or_a_tail(text: str, source: str) -> None:
     assert (c.source, c.source_text, c.cue, c.rule) == (source, source, "said", "statement.verb_subject")
 
 
+def test_verb_after_but_shares_the_subject_of_the_first_verb() -> None:
+    got = attributions("George Zimmerman shot Trayvon Martin in 2012, but claimed self-defense at trial.")
+    assert [(c.source, c.cue, c.rule) for c in got] == [("George Zimmerman", "claimed", "statement.subject_verb")]
+
+
+def test_thanks_to_is_no_cue() -> None:
+    assert attributions("Sanders is within striking range of a victory, thanks to an early decision to play here.") == []
+
+
+def test_people_polled_speak() -> None:
+    (c,) = statements("Some 56 percent of Cuban-Americans polled said they were much less likely to vote.")
+    assert (c.source, c.source_type, c.cue) == ("Some 56 percent of Cuban-Americans polled", "unnamed", "said")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -157,6 +157,7 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "post": ("up",), "show": ("up", "off"), "find": ("out",), "plan": ("ahead",),
     "think": ("tank", "tanks"),  # "a Washington-based think tank"
     "charge": ("with",),  # "Former aide charged with lying": an indictment, not words
+    "thank": ("to",),  # "thanks to Trump": because of
 }
 
 #: Inflected forms that are far more often nouns ("the swing states", "her

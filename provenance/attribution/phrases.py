@@ -209,11 +209,17 @@ def _bare_plural(toks: list[str], low: list[str]) -> bool:
     )
 
 
+#: Participles closing a noun phrase of people asked in a poll.
+_POLLED = frozenset("polled surveyed interviewed questioned sampled".split())
+
+
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
+    if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
+        return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
     last = len(toks) - 1
     for k, (t, w) in enumerate(zip(toks, low)):
         if not is_capitalised(t):
@@ -696,6 +702,9 @@ _IRREGULAR_PAST = frozenset(
 )
 
 
+_SUBORDINATING = cues.CLAUSE_WORDS - {"but", "so"}
+
+
 def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False) -> tuple[int, int] | None:
     """The subject of the sentence's first verb before ``pos``: who speaks
     in "Fiorina was upfront about ..., saying" or "he used stronger language,
@@ -717,8 +726,8 @@ def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False
                     return spans[0] if spans else None
                 return None
             words = _words(text, subj.start, subj.end)
-            if same_clause and any(bare(x[2]).lower() in cues.CLAUSE_WORDS for x in toks[k:]):
-                return None  # "..., because its society, eager for redress, wants"
+            if same_clause and any(bare(x[2]).lower() in _SUBORDINATING for x in toks[k:]):
+                return None  # "..., because its society, eager for redress, wants" (not "..., but said")
             return (subj.start, subj.end) if valid_subject(words) else None
     return None
 
@@ -851,6 +860,8 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
+    if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
+        return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
     if not (toks[-1].isalpha() and (toks[-1].islower() or (toks[-1].isupper() and _source_noun(low[-1])))):  # ("... Group's CEO,")
         # "The director of the European Centre": a role noun before "of".
         k = low.index("of") if "of" in low[1:] else 0
