@@ -445,6 +445,31 @@ def test_people_polled_speak() -> None:
     assert (c.source, c.source_type, c.cue) == ("Some 56 percent of Cuban-Americans polled", "unnamed", "said")
 
 
+@pytest.mark.parametrize(
+    "text, source, cue, rule",
+    [
+        # A quotation closing a lower-case descriptor, its comma inside the marks.
+        ("Mr. Manafort, citing “the unique magic of Trump,” said the candidate could win.",
+         "Manafort", "said", "statement.subject_verb"),
+        # A participle after a dash.
+        ("Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.",
+         "Marco Rubio", "saying", "statement.participle"),
+        # A document released on a day.
+        ("“Trump University may resume operations,” the order released Friday said.",
+         "the order released Friday", "said", "statement.subject_verb"),
+        ("A court document filed Thursday says that the manager will not be prosecuted.",
+         "A court document filed Thursday", "says", "statement.subject_verb"),
+    ],
+)
+def test_descriptors_dashes_and_dated_documents(text: str, source: str, cue: str, rule: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.rule) == (source, cue, rule)
+
+
+def test_object_then_hyphenated_modifier_is_no_dated_document() -> None:
+    assert attributions("The UN Security Council received the 95-page report on Wednesday.") == []
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -220,6 +220,9 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     low = [bare(t).lower() for t in toks]
     if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
         return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
+    for k in range(1, len(low) - 1):
+        if low[k].endswith("ed") and _released_on(toks, low, k):
+            return valid_subject(toks[:k], v)  # "the order released Friday"
     last = len(toks) - 1
     for k, (t, w) in enumerate(zip(toks, low)):
         if not is_capitalised(t):
@@ -267,6 +270,20 @@ def _briefed(low: list[str], k: int) -> bool:
     """"people briefed on the matter": a participle between a noun that can
     speak and its tail."""
     return 0 < k < len(low) - 1 and _source_noun(low[k - 1]) and low[k + 1] in cues.NOUN_TAIL_WORDS
+
+
+_RELEASED_NOUNS = cues.DOCUMENT_NOUNS | frozenset("order ruling opinion decision indictment document".split())
+
+
+def _released_on(toks: list[str], low: list[str], k: int) -> bool:
+    """"the order released Friday", "a statement issued Monday": a document
+    noun, then a participle and nothing but a date."""
+    return 0 < k < len(low) - 1 and (low[k - 1] in _RELEASED_NOUNS or _source_noun(low[k - 1])) and (
+        low[k + 1] not in ("the", "a")
+    ) and all(
+        (_is_datey(t) and "-" not in t) or low[j] in _TIME_WORDS or low[j] in _TIME_OPENERS
+        for j, t in enumerate(toks[k + 1 :], k + 1)
+    )
 
 
 def _noun_modifier(toks: list[str], low: list[str], k: int) -> bool:
@@ -787,8 +804,9 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
     fallback: list[tuple[int, int]] = []
     for _ in range(4):
         b2, c2 = _clause_start(text, lo, end, qspans)
-        if c2 == "quote" and (title := _title_quote(text, b2, qspans)) is not None:
-            b2, c2 = _clause_start(text, lo, title[0], qspans)  # "host of MSNBC’s “Morning Joe,” suggested"
+        if c2 == "quote" and (title := _title_quote(text, b2, qspans) or _quoted_in_descriptor(text, lo, b2, qspans)):
+            # "host of MSNBC’s “Morning Joe,” suggested", "citing “the unique magic of Trump,” said"
+            b2, c2 = _clause_start(text, lo, title[0], qspans)
         inner = _tokens(text, b2, end)
         if c2 == "," and inner and is_capitalised(inner[0][2]) and _org_word_before(text, lo, b2 - 1) and any(
             t[2] == "&" or bare(t[2]).lower() in cues.ORG_WORDS or t[2].isupper() for t in inner
@@ -862,6 +880,9 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     low = [bare(t).lower() for t in toks]
     if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
         return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
+    for k in range(1, len(low) - 1):
+        if low[k].endswith("ed") and _released_on(toks, low, k):
+            return valid_subject(toks[:k], v)  # "the order released Friday"
     if not (toks[-1].isalpha() and (toks[-1].islower() or (toks[-1].isupper() and _source_noun(low[-1])))):  # ("... Group's CEO,")
         # "The director of the European Centre": a role noun before "of".
         k = low.index("of") if "of" in low[1:] else 0
@@ -894,6 +915,18 @@ def _title_quote(text: str, q_end: int, qspans) -> tuple[int, int] | None:
     if not all(is_capitalised(w) or w in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words):
         return None
     return q
+
+
+def _quoted_in_descriptor(text: str, lo: int, q_end: int, qspans) -> tuple[int, int] | None:
+    """The quotation ending at ``q_end`` when it closes a lower-case
+    descriptor with the descriptor's comma inside its closing mark
+    ("Mr. Manafort, citing “the unique magic of Trump,” said")."""
+    q = _inside(q_end - 1, qspans)
+    if q is None or not text[q[0] + 1 : q[1] - 1].rstrip().endswith(","):
+        return None
+    b, c = _clause_start(text, lo, q[0], qspans)
+    lead = text[b : q[0]].split()
+    return q if c == "," and lead and lead[0][:1].islower() else None
 
 
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|of|from|near)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*\s*$")

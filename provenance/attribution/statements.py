@@ -828,8 +828,8 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         if subject is not None:
             emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
         return
-    if not head.rstrip("”\"’'").endswith(",") and prev not in cues.PARTICIPLE_OPENERS:
-        return  # "screaming supporters", "some explaining to do"
+    if not head.rstrip("”\"’'").endswith((",", "–", "—")) and prev not in cues.PARTICIPLE_OPENERS:
+        return  # "screaming supporters", "some explaining to do" (not "on the spot – saying")
     if v.lemma == "cite":
         cited = _np_after(text, ce, hi)
         words = _words(text, *cited) if cited is not None else []
