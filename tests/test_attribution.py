@@ -470,6 +470,22 @@ def test_object_then_hyphenated_modifier_is_no_dated_document() -> None:
     assert attributions("The UN Security Council received the 95-page report on Wednesday.") == []
 
 
+@pytest.mark.parametrize(
+    "text, source, source_text",
+    [
+        ('GOP front-runner Donald Trump - who once said he would "bomb" oil fields - said at a rally that the US should act.',
+         "Donald Trump", "GOP front-runner Donald Trump"),
+        ("Some liberal economists -- including members of the Fed's own committee -- warn that rates could rise too soon.",
+         "Some liberal economists", "Some liberal economists"),
+    ],
+)
+def test_aside_between_spaced_hyphens(text: str, source: str, source_text: str) -> None:
+    """The verb after the closing hyphen finds its subject before the aside."""
+    cue_start = text.index("- said" if "- said" in text else "- warn") + 2
+    got = [(c.source, c.source_text, c.rule) for c in attributions(text) if c.cue_start == cue_start]
+    assert got == [(source, source_text, "statement.subject_verb")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -363,6 +363,7 @@ _TIME_NOUNS = _TIME_WORDS - {"the", "a"}
 
 
 _ASIDE_CLOSERS = {")": "(", "—": "—", "–": "–"}
+_SPACED_HYPHENS = re.compile(r"\s(--?)$")
 
 
 def _skip_aside(text: str, lo: int, pos: int) -> int:
@@ -373,7 +374,14 @@ def _skip_aside(text: str, lo: int, pos: int) -> int:
         j -= 1
     opener = _ASIDE_CLOSERS.get(text[j - 1]) if j > lo else None
     if opener is None:
-        return pos
+        # Hyphens standing for dashes, spaced: "Donald Trump - who said ... - said",
+        # "A former candidate -- John McCain, who lost -- said".
+        m = _SPACED_HYPHENS.search(text, max(lo, j - 4), j)
+        if m is None or m.end() != j:
+            return pos
+        k = text.rfind(" " + m.group(1) + " ", max(lo, j - 200), m.start())
+        return k if k > lo else pos
+    k = text.rfind(opener, max(lo, j - 200), j - 1)
     k = text.rfind(opener, max(lo, j - 200), j - 1)
     if k <= lo or text[k - 1 : k].strip():
         return pos  # no opening mark, or one glued to a word ("(R-Utah)" stays)
