@@ -486,6 +486,11 @@ def test_aside_between_spaced_hyphens(text: str, source: str, source_text: str) 
     assert got == [(source, source_text, "statement.subject_verb")]
 
 
+def test_second_verb_after_an_as_phrase_shares_the_subject() -> None:
+    text = "In his speech, Obama positioned Clinton as the most qualified candidate and said she would finish the job."
+    assert [(c.source, c.cue, c.rule) for c in statements(text)] == [("Obama", "said", "statement.subject_verb")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

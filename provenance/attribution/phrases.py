@@ -727,7 +727,7 @@ _IRREGULAR_PAST = frozenset(
 )
 
 
-_SUBORDINATING = cues.CLAUSE_WORDS - {"but", "so"}
+_SUBORDINATING = cues.CLAUSE_WORDS - {"but", "so", "as"}
 
 
 def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False) -> tuple[int, int] | None:
