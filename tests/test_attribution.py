@@ -491,6 +491,23 @@ def test_second_verb_after_an_as_phrase_shares_the_subject() -> None:
     assert [(c.source, c.cue, c.rule) for c in statements(text)] == [("Obama", "said", "statement.subject_verb")]
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Clinton faces a summer leading up to the convention, forcing her to fend off both rivals, "
+         "said Brad Bannon, a Democratic pollster and consultant.", "Brad Bannon"),
+        ("Even as the race moves to New York, a state she hoped to carry, the race will be tight, "
+         "said Dan Gerstein, an independent political analyst.", "Dan Gerstein"),
+    ],
+)
+def test_named_inversion_wins_over_a_clause_that_looks_like_a_subject(text: str, source: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.rule) == (source, "said", "statement.verb_subject")
+    # a descriptor before the verb and a clause after it: the subject before
+    (c,) = statements("Smith, a senator, said Obama should resign.")
+    assert (c.source, c.rule) == ("Smith", "statement.subject_verb")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

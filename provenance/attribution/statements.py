@@ -438,7 +438,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell") or v.lemma == "read") and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
             # "X, <descriptor>, said" before "..., said X".
             spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char in (",", "quote") else []
-            after = None if spans else inverted_subject(text, ce, hi)
+            after = inverted_subject(text, ce, hi) if not spans or _named_inversion(text, ce, hi) else None
             if after is not None:
                 spans = [after]
                 rule = "statement.verb_subject" if rule != "statement.phrase" else rule
@@ -541,6 +541,22 @@ _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
 def _inside_name(words: list[str], i: int) -> bool:
     """Is ``words[i]`` a lower-case word between capitalised ones ("Club for Growth")?"""
     return 0 < i < len(words) - 1 and is_capitalised(words[i - 1]) and is_capitalised(words[i + 1])
+
+
+#: "..., said Brad Bannon, a Democratic pollster": a name of two or more
+#: capitalised words (or a determined role) right after the verb, then a
+#: comma, a full stop or "who".
+_NAMED_INVERSION = re.compile(
+    r"\s+(?:(?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w’'\-]+|(?:an?|the)\s+(?:[a-z][\w\-]*\s+){0,3}"
+    r"(?:official|officials|spokesman|spokeswoman|spokesperson|aide|source|person))(?:,|\.(?:\s|$)|\s+who\b)"
+)
+
+
+def _named_inversion(text: str, ce: int, hi: int) -> bool:
+    """Does a speaker's name, not a clause, follow the verb? Then "..., said
+    X, a pollster" is an inversion even where the words before the verb
+    could pass for a subject with a descriptor."""
+    return _NAMED_INVERSION.match(text, ce, hi) is not None
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
