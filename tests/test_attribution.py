@@ -508,6 +508,14 @@ def test_named_inversion_wins_over_a_clause_that_looks_like_a_subject(text: str,
     assert (c.source, c.rule) == ("Smith", "statement.subject_verb")
 
 
+def test_outlet_name_after_a_descriptor_is_no_speaker() -> None:
+    text = "Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano, said every pope was political."
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.source_type, c.cue) == ("Giovanni Maria Vian", "Giovanni Maria Vian", "person", "said")
+    (c,) = statements("The plan failed at the committee, John Smith said.")
+    assert (c.source, c.cue) == ("John Smith", "said")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -816,13 +816,19 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
             # "host of MSNBC’s “Morning Joe,” suggested", "citing “the unique magic of Trump,” said"
             b2, c2 = _clause_start(text, lo, title[0], qspans)
         inner = _tokens(text, b2, end)
-        if c2 == "," and inner and is_capitalised(inner[0][2]) and _org_word_before(text, lo, b2 - 1) and any(
+        if c2 == "," and inner and is_capitalised(inner[0][2]) and _org_word_before(text, lo, b2 - 1) and (any(
             t[2] == "&" or bare(t[2]).lower() in cues.ORG_WORDS or t[2].isupper() for t in inner
-        ):
+        ) or _inside_descriptor(text, lo, b2 - 1, qspans)):
             # "A spokesman for the lobbying firm, Hart & Lowe, said": the
-            # name is the firm's; the speaker comes before it.
+            # name is the firm's; the speaker comes before it, or before
+            # the descriptor it ends ("Vian, the editor of the newspaper,
+            # L'Osservatore Romano, said").
             span = subject_before(text, lo, b2 - 1, qspans, v)
-            return [span] if span is not None else []
+            if span is not None and _inside_descriptor(text, lo, b2 - 1, qspans):
+                fallback = fallback or [span]
+                end = b2 - 1
+                continue
+            return [span] if span is not None else fallback
         if c2 == "," and inner and _appositive_name(text, lo, b2 - 1, inner, qspans):
             return [(inner[0][0], inner[-1][1])]  # "the press secretary, Josh Earnest, said"
         if c2 == "," and inner and _place_tail(text, lo, b2 - 1, inner):
@@ -862,9 +868,18 @@ _PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
 
 def _org_word_before(text: str, lo: int, comma: int) -> bool:
     """Does the phrase before the comma end in a common noun for a body
-    ("the lobbying firm,", "a rights group,")?"""
+    ("the lobbying firm,", "a rights group,", "the official newspaper,")?"""
     words = text[max(lo, comma - 30) : comma].split()
-    return bool(words) and words[-1].islower() and words[-1] in cues.ORG_WORDS
+    return bool(words) and words[-1].islower() and (words[-1] in cues.ORG_WORDS or words[-1] in cues.OUTLET_NOUN_KINDS)
+
+
+def _inside_descriptor(text: str, lo: int, comma: int, qspans) -> bool:
+    """Is the segment ending at ``comma`` itself a descriptor set off by a
+    comma ("Vian, the editor of the Vatican's newspaper, L'Osservatore
+    Romano, said": the name after it is the newspaper's)?"""
+    b, c = _clause_start(text, lo, comma, qspans)
+    seg = _tokens(text, b, comma)
+    return c == "," and bool(seg) and _descriptor(seg)
 
 
 def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int, str]], qspans) -> bool:
