@@ -516,6 +516,15 @@ def test_outlet_name_after_a_descriptor_is_no_speaker() -> None:
     assert (c.source, c.cue) == ("John Smith", "said")
 
 
+def test_who_after_a_common_noun_speaker() -> None:
+    text = '"I do not want that," said one former campaign staffer, who said he left on good terms.'
+    got = [(c.source, c.source_text, c.cue, c.rule) for c in statements(text)]
+    assert got == [
+        ("one former campaign staffer", "one former campaign staffer", "said", "statement.verb_subject"),
+        ("former campaign staffer", "who", "said", "statement.subject_verb"),
+    ]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -603,7 +603,7 @@ def agent_np(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return run[0][0], run[-1][1]
 
 
-def _antecedent(toks: list[tuple[int, int, str]], after_verb: bool = False) -> list[tuple[int, int, str]]:
+def _antecedent(toks: list[tuple[int, int, str]], after_verb: bool = False, relative: bool = False) -> list[tuple[int, int, str]]:
     """The noun phrase ending a clause: a capitalised run, else a common-noun
     source. ``after_verb``: the phrase is an object and starts after its
     verb ("published a report detailing": "a report")."""
@@ -615,7 +615,9 @@ def _antecedent(toks: list[tuple[int, int, str]], after_verb: bool = False) -> l
             break
     if run:
         return run
-    if toks and bare(toks[-1][2]).lower() in cues.SOURCE_NOUNS:
+    last = bare(toks[-1][2]).lower() if toks else ""
+    if last in cues.SOURCE_NOUNS or (relative and _source_noun(last) and last not in cues.QUANTIFIERS):
+        # (before "who", any noun that speaks: "one former campaign staffer, who")
         k = len(toks) - 1
         while k > 0 and len(toks) - k < 3 and not _BOUNDARY_TOKEN.search(toks[k - 1][2]) and (
             (w := bare(toks[k - 1][2]).lower()) not in cues.CLAUSE_WORDS | cues.PREPOSITIONS

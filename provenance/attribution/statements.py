@@ -400,7 +400,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                         if run and not valid_subject([t[2] for t in run]):
                             run = []
                 else:
-                    run = _antecedent(_tokens(text, lo, subj.boundary - 1))
+                    run = _antecedent(_tokens(text, lo, subj.boundary - 1), relative=True)
                 if run:
                     named = _NAME_BEFORE_APPOSITIVE.search(text, max(lo, run[0][0] - 60), run[0][0])
                     if named is not None and run[0][2].lower() in ("a", "an", "the") and not bare(run[-1][2])[:1].isupper():
