@@ -525,6 +525,15 @@ def test_who_after_a_common_noun_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "share, source_type",
+    [("three-fourths", "group"), ("Nearly a third", "unnamed"), ("Just over a quarter", "unnamed"), ("Less than a third", "unnamed")],
+)
+def test_poll_shares_with_fractions_speak(share: str, source_type: str) -> None:
+    (c,) = statements(f"{share} say they will vote for someone else.")
+    assert (c.source, c.source_type, c.cue) == (share, source_type, "say")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

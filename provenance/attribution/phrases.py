@@ -139,7 +139,7 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twen
 
 
 _APPROXIMATORS = frozenset("about nearly almost roughly some only just over under more fewer less than around approximately".split())
-_FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths percent".split())
+_FRACTIONS = frozenset("half third thirds quarter quarters fourth fourths fifth fifths tenth tenths percent".split())
 _SHARE_WORDS = _NUMBER_WORDS | _FRACTIONS | {"a"}
 
 
@@ -159,6 +159,8 @@ def _is_poll_share(low: list[str]) -> bool:
     if low[-1] not in _APPROXIMATORS and not _is_share_word(low[-1]):
         return False  # (most subjects: a name or a noun ends them)
     words = [w for w in low if w not in _APPROXIMATORS]
+    if words[:1] == ["a"] and len(words) == 2 and words[1] in _FRACTIONS and len(low) > 2:
+        return True  # "Nearly a third", "roughly a quarter"
     if not words or words[0] == "a" or len(words) > 4 or words[-1] in ("in", "out", "of"):
         return False
     if not all(_is_share_word(w) or w in ("in", "out", "of") for w in words):
