@@ -534,6 +534,11 @@ def test_poll_shares_with_fractions_speak(share: str, source_type: str) -> None:
     assert (c.source, c.source_type, c.cue) == (share, source_type, "say")
 
 
+def test_another_after_the_verb_speaks() -> None:
+    (c,) = statements('"Electing Clinton matters more than her job," tweeted another.')
+    assert (c.source, c.source_type, c.cue, c.via, c.rule) == ("another", "unnamed", "tweeted", "X", "statement.verb_subject")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -538,6 +538,8 @@ def _ends_inverted_subject(text: str, span: tuple[int, int], hi: int) -> bool:
 
 
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
+#: Pronouns of a list of speakers that stand alone after the verb.
+_INVERTED_ONES = frozenset("another one others".split())
 #: Objects that can follow a cue verb but never speak after it ("her" can:
 #: "said her spokesman").
 _OBJECT_PRONOUNS = frozenset("it him them me us".split())
@@ -554,8 +556,10 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
         # no speaker after the verb
         return None
     after = _np_after(text, start, hi, capitalised_only=False)
-    if after is not None and _ends_inverted_subject(text, after, hi) and valid_subject(_words(text, *after)):
-        return after
+    if after is not None and _ends_inverted_subject(text, after, hi) and (
+        valid_subject(words := _words(text, *after)) or (len(words) == 1 and words[0].lower() in _INVERTED_ONES)
+    ):
+        return after  # ("..., tweeted another.", "said one.")
     # Roles and adjectives before a name or a role noun.
     toks = _tokens(text, start, _np_end(text, start, hi))
     run: list[tuple[int, int, str]] = []
