@@ -539,6 +539,17 @@ def test_another_after_the_verb_speaks() -> None:
     assert (c.source, c.source_type, c.cue, c.via, c.rule) == ("another", "unnamed", "tweeted", "X", "statement.verb_subject")
 
 
+def test_question_auxiliary_is_not_part_of_the_subject() -> None:
+    got = attributions("The choice facing voters is stark: Do they see his bombast as the solution?")
+    assert [(c.source_text, c.cue, c.kind) for c in got] == [("they", "see", "belief")]
+
+
+def test_interview_label_is_no_pronoun_antecedent() -> None:
+    text = "Q: Is the party ready?\n\nA: They must say there is no way to sell a positive message."
+    got = [(c.source, c.source_text, c.source_type, c.cue) for c in attributions(text)]
+    assert got == [("Q", "Q", "person", ":"), ("They", "They", "unnamed", "say")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

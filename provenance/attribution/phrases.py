@@ -356,6 +356,7 @@ def _clause_start(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -
 
 
 _RELATIVES = frozenset("which who whom whose".split())
+_QUESTION_AUXILIARIES = frozenset("do does did will would can could should is are was were has have had".split())
 #: Subject pronouns that can close a two-word run before a verb ("which he").
 _PERSONAL = frozenset(p for p in cues.PRONOUNS if p not in _RELATIVES)
 _RELATIVE_PREPOSITIONS = cues.PREPOSITIONS | {"of", "to"}  # "in which", "of whom"
@@ -423,6 +424,8 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             break
     while toks and toks[0][2].lower() in ("and", "but", "or", "yet", "so"):
         toks = toks[1:]  # "... and I've told": the conjunction opens the clause
+    if len(toks) > 1 and toks[0][2].lower() in _QUESTION_AUXILIARIES and toks[1][2].lower() in cues.PRONOUNS:
+        toks = toks[1:]  # "Do they want": a question's auxiliary before its subject
     if toks and toks[0][2].lower() in ("last", "this", "next", "earlier", "later") and all(
         _is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[1:]
     ):

@@ -213,7 +213,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if nested:
             rule = "statement.nested" if kind == "statement" else rule
         out.append(Statement(rule, sent, cs, ce, src, via, via_outlet, quote_for(cs), kind))
-        if src.source and not src.pronoun:
+        if src.source and not src.pronoun and src.source not in _INTERVIEW_LABELS:  # (no pronoun points to "Q:")
             ctx.candidates.append(Candidate(cs, src.source, src.source_type, rank, False, nested))
         return src
 
@@ -557,6 +557,11 @@ def _named_inversion(text: str, ce: int, hi: int) -> bool:
     X, a pollster" is an inversion even where the words before the verb
     could pass for a subject with a descriptor."""
     return _NAMED_INVERSION.match(text, ce, hi) is not None
+
+
+#: The speaker labels of an interview's lines: the interviewer and the
+#: interviewee, never what "he" or "they" later refers to.
+_INTERVIEW_LABELS = frozenset("Q A".split())
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
