@@ -173,7 +173,9 @@ def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
     surveyed", "retired neurosurgeon Ben Carson")."""
     if k < len(low) - 1:
         named = head_is_name and low[k + 1] not in cues.DETERMINERS and low[k + 1] not in _OBJECT_PREPOSITIONS
-        return named or _source_noun(low[-1]) or low[k + 1] in cues.TITLE_WORDS or _source_noun(low[k + 1])
+        # "the retired neurosurgeon": between a determiner and the head noun
+        between = k == len(low) - 2 and k > 0 and low[k - 1] in cues.DETERMINERS and low[k + 1].isalpha()
+        return named or between or _source_noun(low[-1]) or low[k + 1] in cues.TITLE_WORDS or _source_noun(low[k + 1])
     return k > 0 and (low[k - 1] == "those" or _source_noun(low[k - 1]))
 
 
