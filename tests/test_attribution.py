@@ -550,6 +550,19 @@ def test_interview_label_is_no_pronoun_antecedent() -> None:
     assert got == [("Q", "Q", "person", ":"), ("They", "They", "unnamed", "say")]
 
 
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        ("The retired neurosurgeon told REVOLT TV that it was fine.", "REVOLT TV"),
+        ("Carson told the Sioux City Journal that it was fine.", "Sioux City Journal"),
+        ("Carson told Megyn Kelly that it was fine.", None),  # a person, not a channel
+    ],
+)
+def test_told_an_outlet_the_gazetteer_does_not_know(text: str, via: str | None) -> None:
+    (c,) = statements(text)
+    assert (c.cue, c.via, c.via_outlet) == ("told", via, None)
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -513,6 +513,17 @@ OUTLET_NOUN_KINDS: dict[str, tuple[str, ...]] = {
     "channel": ("broadcaster",), "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
 }
 
+#: The last word of an outlet's name: a channel after "told" whose name ends
+#: so is an outlet even when the gazetteer does not know it ("told REVOLT
+#: TV", "told the Sioux City Journal").
+OUTLET_NAME_ENDINGS: frozenset[str] = frozenset(
+    """
+    tv radio news times post journal herald tribune network magazine daily
+    gazette register chronicle review press channel podcast telegraph
+    observer examiner inquirer bulletin courier dispatch sun star globe
+    """.split()
+)
+
 #: "the Telegram channel Baza", "the Facebook page Real News": a named
 #: account on a platform speaks for itself.
 CHANNEL_NOUNS: frozenset[str] = frozenset("channel channels account page group blog feed handle".split())

@@ -172,6 +172,9 @@ def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple
     outlet = ctx.gaz.resolve(mention)
     if outlet is not None:
         return outlet.name, outlet.id
+    words = mention.split()
+    if len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS and all(is_capitalised(w) for w in words):
+        return mention, None  # an outlet the gazetteer does not know: "told REVOLT TV", "told the Sioux City Journal"
     return None, None
 
 
