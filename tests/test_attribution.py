@@ -563,6 +563,13 @@ def test_told_an_outlet_the_gazetteer_does_not_know(text: str, via: str | None) 
     assert (c.cue, c.via, c.via_outlet) == ("told", via, None)
 
 
+def test_as_reported_by_names_the_source() -> None:
+    (c,) = statements("As reported by Western Journalism, there are 150 delegates at stake in Tuesday's contests.")
+    assert (c.source, c.cue, c.cue_start, c.cue_end, c.rule) == (
+        "Western Journalism", "As reported by", 0, 14, "statement.according_to",
+    )
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

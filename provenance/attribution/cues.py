@@ -296,6 +296,8 @@ SOURCE_AFTER_CUES: tuple[str, ...] = (
     "claims by",
     "in the words of",
     "to quote",
+    "as reported by",
+    "as first reported by",
 )
 
 #: "Y published ... it said were sent by Z": how far (characters) the object
