@@ -570,6 +570,13 @@ def test_as_reported_by_names_the_source() -> None:
     )
 
 
+def test_a_body_posts() -> None:
+    (c,) = statements("Monique Dalle was traveling to Cairo to visit her daughter, the church posted on Facebook.")
+    assert (c.source, c.source_type, c.cue, c.via, c.rule) == ("the church", "organization", "posted", "Facebook", "statement.subject_verb")
+    # a body described by a passive participle does not speak
+    assert statements("A Turkish religious movement accused of illegal financing may have provided donations.") == []
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 
@@ -1795,8 +1802,8 @@ def test_the_newspaper_is_the_outlet_named_before() -> None:
         ("The Washington Post", "The Washington Post", "outlet", "the-washington-post", 0.85),
         ("The Washington Post", "The newspaper", "outlet", "the-washington-post", 0.7),
     ]
-    # A newspaper is no agency; an organisation named in between wins.
-    assert statements("The Washington Post reported it. The agency said more.")[1].source_type == "unnamed"
+    # A newspaper is no agency (the agency stays an unresolved organisation); an organisation named in between wins.
+    assert statements("The Washington Post reported it. The agency said more.")[1].source_type == "organization"
     text = "Reuters reported it. The Environmental Protection Agency said it would appeal. The agency said more."
     assert (statements(text)[-1].source, statements(text)[-1].source_outlet) == ("The agency", None)
 

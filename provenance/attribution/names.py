@@ -342,6 +342,8 @@ def _common_type(head: str) -> str:
         return "government"
     if h in cues.GROUP_NOUNS or (h.endswith("s") and not h.endswith("ss")):
         return "group"
+    if h in cues.ORG_WORDS:
+        return "government" if h in cues.GOVERNMENT_WORDS else "organization"  # "the church", "the ministry"
     return "unnamed"
 
 

@@ -183,6 +183,9 @@ def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
 #: ("read" only ever speaks before punctuation or a quotation, and what
 #: reads is a text: "The plaque reads: “...”", "a banner read".)
 _SAY_LEMMAS = (frozenset(v.lemma for w in cues.CORE_SPEECH if (v := lexicon.verb(w)) is not None) - cues.PUNCT_ONLY_VERBS) | {"read"}
+#: Verbs a body (a church, a company) speaks with: the "say" core and the
+#: written channels.
+_BODY_VERBS = _SAY_LEMMAS | frozenset("post write tweet announce".split())
 _QUANTIFIERS = frozenset("one another each every many some several few most both all no".split())
 
 
@@ -252,6 +255,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         return False  # "They search for something he": a clause, not a subject
     if low[-1] in cues.PRONOUNS or _source_noun(low[-1]):
         return True
+    if v is not None and v.lemma in _BODY_VERBS and low[-1] in cues.ORG_WORDS and len(low) <= 4 and first in ("the", "a", "an") and toks[-1].islower():
+        return True  # "the church posted", "the company wrote": a body speaks in words
     if v is not None and v.lemma in _SAY_LEMMAS and (
         _determined_noun_phrase(toks, low) or (v.lemma in ("say", "tell") and _bare_plural(toks, low))
     ):
