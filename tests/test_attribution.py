@@ -577,6 +577,18 @@ def test_a_body_posts() -> None:
     assert statements("A Turkish religious movement accused of illegal financing may have provided donations.") == []
 
 
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("Michael Seaman, who lives outside of the state capital, Sacramento, said he still prays.", "Michael Seaman", "said"),
+        ("Westmacott, who will retire after serving in Iran, Turkey and France, praised Obama's presidency.", "Westmacott", "praised"),
+    ],
+)
+def test_names_inside_a_relative_clause_are_not_the_speaker(text: str, source: str, cue: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.rule) == (source, source, cue, "statement.subject_verb")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -859,6 +859,11 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
                 span = subject_before(text, lo, end, qspans, v)
                 return [span] if span is not None else []
             continue
+        if c2 == "," and inner and not _descriptor(inner) and _in_relative_clause(text, lo, b2 - 1, qspans):
+            # "Michael Seaman, who lives outside the state capital,
+            # Sacramento, said": a name inside the relative clause.
+            end = b2 - 1
+            continue
         if c2 != "," or not inner or not _descriptor(inner):
             return fallback
         b3, c3 = _clause_start(text, lo, b2 - 1, qspans)
@@ -889,6 +894,14 @@ def _org_word_before(text: str, lo: int, comma: int) -> bool:
     ("the lobbying firm,", "a rights group,", "the official newspaper,")?"""
     words = text[max(lo, comma - 30) : comma].split()
     return bool(words) and words[-1].islower() and (words[-1] in cues.ORG_WORDS or words[-1] in cues.OUTLET_NOUN_KINDS)
+
+
+def _in_relative_clause(text: str, lo: int, comma: int, qspans) -> bool:
+    """Is the segment ending at ``comma`` a relative clause set off by a
+    comma ("..., who lives near the state capital,")?"""
+    b, c = _clause_start(text, lo, comma, qspans)
+    first = text[b:comma].split()[:1]
+    return c == "," and bool(first) and first[0].lower() in ("who", "which", "whose")
 
 
 def _inside_descriptor(text: str, lo: int, comma: int, qspans) -> bool:
