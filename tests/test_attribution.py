@@ -328,7 +328,7 @@ def test_quoted_title_after_with_is_no_participle_subject() -> None:
         ("Carson", "Carson", "remarking", 46, "statement.participle"),
     ]
     got = attributions('Polls came out, with "about three in 10" saying they were undecided.')
-    assert [(c.source_text, c.cue, c.rule) for c in got] == [('"about three in 10"', "saying", "statement.participle")]
+    assert [(c.source_text, c.cue, c.rule) for c in got] == [("about three in 10", "saying", "statement.participle")]
 
 
 def test_relative_antecedent_opens_at_its_determiner() -> None:
@@ -587,6 +587,19 @@ def test_a_body_posts() -> None:
 def test_names_inside_a_relative_clause_are_not_the_speaker(text: str, source: str, cue: str) -> None:
     (c,) = statements(text)
     assert (c.source, c.source_text, c.cue, c.rule) == (source, source, cue, "statement.subject_verb")
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    """Archive text writes ''quotes'' with two apostrophes: a quotation, not
+    furniture ("Follow us"), not a name ("''Donald")."""
+    text = "''Follow us,'' Ms. Gil said, and the boys trailed behind."
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.quote, c.rule) == ("Gil", "Ms. Gil", "said", "Follow us", "statement.subject_verb")
+    text = "''And let's dispel this fiction. He knows exactly what he's doing,'' Mr. Rubio said."
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.start, c.end, c.quote) == (
+        "Rubio", "said", 0, len(text), "And let's dispel this fiction. He knows exactly what he's doing",
+    )
 
 
 def test_subordinator_is_no_speaker() -> None:

@@ -9,9 +9,10 @@ from provenance.attribution.names import NameIndex
     ("text", "runs"),
     [
         ("Donald Trump said", [(0, ["Donald", "Trump"])]),
-        # A quotation mark before the first letter belongs to the token.
-        ("“Donald Trump, he said", [(0, ["“Donald", "Trump"])]),
-        ("x(Joe Biden) and ’Kamala Harris’", [(17, ["’Kamala", "Harris"])]),
+        # A quotation mark before the first letter is no part of the name.
+        ("“Donald Trump, he said", [(1, ["Donald", "Trump"])]),
+        ("x(Joe Biden) and ’Kamala Harris’", [(18, ["Kamala", "Harris"])]),
+        ("''Donald Trump is here,'' he said", [(2, ["Donald", "Trump"])]),
         # Particles join a run; "al-" names too.
         ("He met Bashar al-Assad and Ludwig van Beethoven.",
          [(7, ["Bashar", "al-Assad", "and", "Ludwig", "van", "Beethoven"])]),

@@ -33,7 +33,9 @@ from .sentences import Paragraph, double_quotes
 _OPENER_KINDS = list(cues.FURNITURE_OPENERS.values())
 #: All openers in one pattern (one search per paragraph, not one per opener).
 _OPENER = re.compile(
-    r"^\W{0,3}(?:" + "|".join(f"(?P<o{i}>{pat})" for i, pat in enumerate(cues.FURNITURE_OPENERS)) + ")", re.I
+    # (up to three marks before the words, none of them a quotation mark:
+    # "''Follow us,'' Ms. Gil said" is speech)
+    r"^[^\w\"“”„«»'‘’]{0,3}(?:" + "|".join(f"(?P<o{i}>{pat})" for i, pat in enumerate(cues.FURNITURE_OPENERS)) + ")", re.I
 )
 #: The appeal words in the three casings they count in.
 _APPEAL_CASINGS = frozenset(v for w in cues.APPEAL_WORDS for v in (w.lower(), w.capitalize(), w.upper()))

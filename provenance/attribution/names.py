@@ -82,6 +82,7 @@ _RUN = re.compile(
     + r"(?:" + _RUN_SEP + _RUN_TOKEN + _NO_STOP + r"(?!\S))*" + _RUN_SEP + _RUN_TOKEN + r"(?!\S)"
 )
 _EDGE_PUNCT = " \t\n,;:.!?()[]{}\"“”‘’'«»—–-"
+_OPENING_MARKS = "\"“”‘’'«»(["
 
 
 def collapse(s: str) -> str:
@@ -224,7 +225,10 @@ class NameIndex:
             while toks and is_particle(toks[-1]) and not is_capitalised(toks[-1]):
                 toks = toks[:-1]
             if toks:
-                cleaned.append((start, [bare(t) if i == len(toks) - 1 else t.strip(",;:") for i, t in enumerate(toks)]))
+                words = [bare(t) if i == len(toks) - 1 else t.strip(",;:") for i, t in enumerate(toks)]
+                lead = len(words[0]) - len(stripped := words[0].lstrip(_OPENING_MARKS))
+                words[0] = stripped  # "''Donald Trump" opening a quotation is "Donald Trump"
+                cleaned.append((start + lead, words))
         index = cls(cleaned)
         index._text = text  # the lower-case vocabulary is read on first use
         return index
@@ -384,6 +388,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if "-\n" in mention:
         mention = _mend_broken_words(mention, names)
     text = collapse(mention).strip(" ,;:.")
+    if text[:1] in _OPENING_MARKS:
+        text = text.strip(_OPENING_MARKS + " ,;:.")  # (quotation marks around a mention are no part of it)
     untagged = _PARTY_TAG.sub("", text) if "-" in text[-14:] else text
     if untagged and untagged != text:
         # "Rep. Maria Lopez, D-Calif.": the name without the tag, the mention with it.

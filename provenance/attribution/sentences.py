@@ -120,7 +120,9 @@ def _line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
+#: Two apostrophes stand for a straight double quotation mark in some
+#: archives' text (''Follow us,'' Ms. Gil said).
+_DOUBLE_MARK = re.compile("''|[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
 
 
 def open_quote_at_end(text: str, start: int, end: int) -> int:
@@ -181,13 +183,13 @@ def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 if depth == 0:
                     if i + 1 - open_at <= cues.MAX_QUOTE:
                         spans.append((open_at, i + 1))
-        elif c == '"':
+        elif c == '"' or c == "'":  # (the regex matches "'" only as "''")
             if depth == 0:
                 if straight_open < 0:
                     straight_open = i
                 else:
-                    if i + 1 - straight_open <= cues.MAX_QUOTE:
-                        spans.append((straight_open, i + 1))
+                    if m.end() - straight_open <= cues.MAX_QUOTE:
+                        spans.append((straight_open, m.end()))
                     straight_open = -1
     return spans
 

@@ -133,7 +133,8 @@ def _key(match_text: str) -> str:
 
 
 def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
-    parts = [collapse(text[a + 1 : b - 1]) for a, b in spans]
+    # (a quotation opened by two apostrophes, ''like this'', loses both)
+    parts = [collapse(text[a + 2 : b - 2] if text.startswith("''", a) else text[a + 1 : b - 1]) for a, b in spans]
     parts = [p for p in parts if p]
     if not parts:
         return None
