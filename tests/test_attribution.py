@@ -602,6 +602,11 @@ def test_two_apostrophes_are_a_double_quotation_mark() -> None:
     )
 
 
+def test_having_opening_a_participle_is_no_name() -> None:
+    text = "Having announced that he would not send me to prison, Judge Berman proceeded to hand down his sentence."
+    assert [(c.source, c.cue) for c in attributions(text)] == []
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -554,7 +554,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     three four five six seven eight nine ten few more less much such other
     another any once later earlier soon often never always perhaps maybe yet ever
     toward towards during despite among amid across inside outside without
-    within beyond like unlike according
+    within beyond like unlike according having being
     though although because while whereas where there thus hence instead
     """.split()
 )
