@@ -607,6 +607,18 @@ def test_having_opening_a_participle_is_no_name() -> None:
     assert [(c.source, c.cue) for c in attributions(text)] == []
 
 
+def test_pronouns_and_titles_respect_gender_of_first_names() -> None:
+    text = "Bill Clinton spoke first. Hillary Clinton followed him. He said the plan would work. She said it would fail."
+    got = [(c.source, c.source_text) for c in statements(text)]
+    assert got == [("Bill Clinton", "He"), ("Hillary Clinton", "She")]
+    text = "Hillary Clinton spoke on Monday. Bill Clinton was at home. Mrs. Clinton said she would win. Mr. Clinton said he agreed."
+    got = [(c.source, c.source_text) for c in statements(text)]
+    assert got == [("Hillary Clinton", "Mrs. Clinton"), ("Bill Clinton", "Mr. Clinton")]
+    # a first name in neither list constrains nothing
+    got = [(c.source, c.source_text) for c in statements("Ngozi Okonjo-Iweala spoke. She said it would fail.")]
+    assert got == [("Ngozi Okonjo-Iweala", "She")]
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

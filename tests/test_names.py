@@ -1,8 +1,8 @@
-"""Name runs: the capitalised stretches NameIndex expands surnames from."""
+"""Name runs: the capitalised stretches NameIndex expands surnames from; the gender a name carries."""
 
 import pytest
 
-from provenance.attribution.names import NameIndex
+from provenance.attribution.names import NameIndex, name_gender
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,18 @@ from provenance.attribution.names import NameIndex
 )
 def test_runs(text, runs):
     assert NameIndex.build(text).runs == runs
+
+
+@pytest.mark.parametrize(
+    ("tokens", "gender"),
+    [
+        (["Hillary", "Clinton"], "female"),
+        (["Mr.", "Clinton"], "male"),
+        (["Sen.", "Bernie", "Sanders"], "male"),
+        (["Ms.", "Lee"], "female"),
+        (["Ngozi", "Okonjo-Iweala"], None),
+        (["Clinton"], None),
+    ],
+)
+def test_name_gender(tokens: list[str], gender: str | None) -> None:
+    assert name_gender(tokens) == gender

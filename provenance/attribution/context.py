@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..outlets import Gazetteer
 from . import cues, lexicon
-from .names import NameIndex, Source, bare, before_apostrophe, classify, is_capitalised, strip_titles
+from .names import NameIndex, Source, bare, before_apostrophe, classify, is_capitalised, name_gender, strip_titles
 from .phrases import _inside
 from .sentences import double_quotes
 
@@ -83,6 +83,8 @@ class Context:
         quotations qualify.
         """
         want = src.source_type
+        # "he" is not the "Hillary Clinton" named last, nor "she" "Bill Clinton".
+        other = _OTHER_GENDER.get((src.source_text or "").lower())
         fits = {"person": ("person",), "group": ("group", "person", "government", "organization"),
                 "organization": ("organization", "outlet", "government"), "any": ("person", "organization", "outlet", "government", "group")}[want]
         best: Candidate | None = None
@@ -99,6 +101,7 @@ class Context:
                     c.pos < pos and c.type in fits and c.name != exclude
                     and (exclude is None or c.quoted)
                     and c.rank >= rank - cues.PRONOUN_WINDOW_PARAGRAPHS
+                    and (other is None or name_gender(c.name.split()) != other)
                 ):
                     if best is None or c.pos > best.pos:
                         best = c
@@ -108,6 +111,9 @@ class Context:
             return Source(src.source_text, src.source_text, "unnamed", pronoun=True)
         outlet = self.gaz.resolve(best.name) if best.type == "outlet" else None
         return Source(best.name, src.source_text, best.type, outlet.id if outlet else None, pronoun=True)
+
+
+_OTHER_GENDER = {"he": "female", "she": "male"}
 
 
 def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterator[Candidate]:
@@ -128,6 +134,8 @@ def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterat
         name = strip_titles(words)
         at = lo + m.start(1)
         full = " ".join(name) if len(name) > 1 else ctx.names.full_name(name[0], at + 1)
+        if len(name) == 1 and full == name[0] and lw.endswith(("ing", "ed")) and len(lw) > 5:
+            continue  # "Losing the primary, ...", "Reached by phone, ...": a participle, no one named
         yield Candidate(at, full, "person", rank, True, _inside(at, quoted) is not None)
 
 

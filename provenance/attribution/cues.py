@@ -515,6 +515,47 @@ OUTLET_NOUN_KINDS: dict[str, tuple[str, ...]] = {
     "channel": ("broadcaster",), "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
 }
 
+#: Common first names by the gender they almost always carry, for "he" and
+#: "she" and for "Mr."/"Mrs." before a surname: "Mr. Clinton" is not the
+#: "Hillary Clinton" named before, and "she" is not the "Bill Clinton" named
+#: last. A name in neither list constrains nothing.
+FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    abigail alexandra alice alicia allison amanda amber amy angela anita ann anna anne
+    annie april ashley barbara becky betsy betty beverly bonnie brenda carla carly
+    carmen carol caroline carolyn catherine cecile charlotte cheryl christina christine
+    cindy claire condoleezza cynthia daniela debbie deborah debra denise diana diane
+    dianne donna doris dorothy elaine eleanor elena elizabeth ellen emily emma erica
+    erin eva evelyn fatima frances gabrielle gina gloria grace hannah heather heidi
+    helen hillary huma irene isabel ivana ivanka jacqueline jane janet janice jeanne
+    jennifer jessica jill joan joanna jodi joni josephine joyce judith judy julia julie
+    justine karen katherine kathleen kathryn kathy katie kay kayleigh kelly kellyanne
+    kimberly kirsten kristen laura lauren linda lisa loretta lori louise lucy madeleine
+    margaret maria marie marilyn marine martha mary megan megyn melania melanie melissa
+    michelle mona monica nancy natalie nicole nikki nina olivia pamela patricia paula
+    peggy penny rachel rebecca rita roberta rosa ruth sally samantha sandra sara sarah
+    sharon sheila shirley sonia stephanie susan susana suzanne sylvia tammy tara teresa
+    theresa tina ursula valerie vanessa victoria virginia wendy yvonne zoe
+    """.split()
+)
+MALE_FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    aaron adam alan albert alexander alexei allen andrew andy anthony antonio arthur
+    barack ben benjamin bernard bernie bill bob bobby brad bradley brandon brian bruce
+    bryan carl carlos charles charlie chris christopher chuck clarence corey craig dan
+    daniel darrell dave david dennis dick dmitry don donald doug douglas ed eddie edward
+    eric eugene frank fred gary gene george gerald glenn greg gregory harold harry henry
+    howard ian ivan jack jacob jake james jared jason jeb jeff jeffrey jeremy jerry jim
+    jimmy joe joel john johnny jon jonathan jose joseph josh joshua juan justin keith
+    ken kenneth kevin larry lawrence louis luis marco mark martin matt matthew max
+    michael mike mitch mitt mohammed muhammad nathan neil newt nicholas nick nigel
+    oliver patrick paul peter phil philip rafael ralph rand randy raymond reince reuven
+    rex richard rick rob robert roger ron ronald rudy russell ryan sam samuel scott sean
+    sergei sergey seth stephen steve steven stuart ted thomas tim timothy todd tom tony
+    vladimir walter wayne william willie
+    """.split()
+)
+
 #: The last word of an outlet's name: a channel after "told" whose name ends
 #: so is an outlet even when the gazetteer does not know it ("told REVOLT
 #: TV", "told the Sioux City Journal").

@@ -137,6 +137,27 @@ def is_title(word: str) -> bool:
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+_MALE_TITLES = frozenset("mr mr.".split())
+_FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss".split())
+
+
+def name_gender(tokens: list[str]) -> str | None:
+    """"male", "female" or None, read off a title ("Mr.", "Mrs.") or a
+    common first name ("Hillary Clinton") of a personal name."""
+    for t in tokens:
+        low = t.lower()
+        if low in _MALE_TITLES:
+            return "male"
+        if low in _FEMALE_TITLES:
+            return "female"
+    first = bare(strip_titles(tokens)[0]).lower() if tokens else ""
+    if first in cues.FEMALE_FIRST_NAMES:
+        return "female"
+    if first in cues.MALE_FIRST_NAMES:
+        return "male"
+    return None
+
+
 def strip_titles(tokens: list[str]) -> list[str]:
     """The name after the last title, possessive or acronym qualifier (a
     title word before a suffix is the name's: "Martin Luther King Jr.")."""
@@ -275,14 +296,18 @@ class NameIndex:
         i = bisect.bisect_left(entries, before, key=lambda e: e[0])
         return entries[i - 1][1] if i > 0 else None
 
-    def full_name(self, surname: str, before: int) -> str:
+    def full_name(self, surname: str, before: int, gender: str | None = None) -> str:
         """The latest full name before ``before`` ending in ``surname``; in
         the first line (a headline), with none before, the first after: the
-        headline's "Macron" is the "Emmanuel Macron" of the lede."""
+        headline's "Macron" is the "Emmanuel Macron" of the lede. With a
+        ``gender`` (from "Mr." or "Mrs."), names of the other are passed
+        over: "Mr. Clinton" after "Hillary Clinton" is not she."""
         if not self._indexed:
             self._index()
         key = bare(surname).casefold()
         entries = self._surname_entries(key)
+        if gender is not None:
+            entries = [e for e in entries if name_gender(e[1]) in (None, gender)]
         if entries:
             name = self._latest(entries, before)
             if name is None and "\n" not in self._text[:before] and entries[0][1][0][:1].isalpha():
@@ -504,5 +529,5 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if len(person) == 1:
         if len(tokens) > 1 and bare(person[0]).endswith("s") and (low[0] == "the" or is_possessive(tokens[-2])):
             return Source(text, text, "group")  # "Syria's Kurds", "the Democrats"
-        return Source(names.full_name(person[0], pos), text, "person")
+        return Source(names.full_name(person[0], pos, name_gender(tokens)), text, "person")
     return Source(_person_name(person), text, "person")
