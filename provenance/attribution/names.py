@@ -158,6 +158,13 @@ def name_gender(tokens: list[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def gender_of(name: str) -> str | None:
+    """``name_gender`` of a name as one string (memoised: pronouns ask it of
+    the same candidates again and again)."""
+    return name_gender(name.split())
+
+
 def strip_titles(tokens: list[str]) -> list[str]:
     """The name after the last title, possessive or acronym qualifier (a
     title word before a suffix is the name's: "Martin Luther King Jr.")."""
@@ -307,7 +314,7 @@ class NameIndex:
         key = bare(surname).casefold()
         entries = self._surname_entries(key)
         if gender is not None:
-            entries = [e for e in entries if name_gender(e[1]) in (None, gender)]
+            entries = [e for e in entries if gender_of(" ".join(e[1])) in (None, gender)]
         if entries:
             name = self._latest(entries, before)
             if name is None and "\n" not in self._text[:before] and entries[0][1][0][:1].isalpha():
