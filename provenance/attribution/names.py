@@ -415,6 +415,11 @@ def _mend_broken_words(mention: str, names: NameIndex) -> str:
     return _BROKEN_WORD.sub(mend, mention)
 
 
+def _speaks(w: str) -> bool:
+    """A common noun heading a source with a tail ("sources in the camp")."""
+    return w in cues.SOURCE_NOUNS or (w[-1:] == "s" and w[:-1] in cues.ROLE_NOUNS)
+
+
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
     if "-\n" in mention:
@@ -469,17 +474,14 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     run_name = " ".join(bare(t) for t in run)
     # "sources in the camp", "women held in ...": a noun head with a tail;
     # but "Kremlin spokesman Dmitry Peskov" is the person after the role.
-    def speaks(w: str) -> bool:
-        return w in cues.SOURCE_NOUNS or (w[-1:] == "s" and w[:-1] in cues.ROLE_NOUNS)
-
     head = content  # past a modifier or two: "protest organizers in Cleveland"
-    while head < min(content + 2, len(tokens) - 2) and not speaks(low[head]) and low[head].isalpha() and (
+    while head < min(content + 2, len(tokens) - 2) and not _speaks(low[head]) and low[head].isalpha() and (
         tokens[head].islower() or head == 0
     ):
         head += 1
     if (
         head < len(tokens) - 1
-        and speaks(low[head]) and (head == content or tokens[head].islower())
+        and _speaks(low[head]) and (head == content or tokens[head].islower())
         and not is_capitalised(tokens[head + 1])
         and (low[head + 1] in cues.NOUN_TAIL_WORDS or low[head + 1].endswith("ed"))  # not "government insider"
         and not (

@@ -386,6 +386,8 @@ def _skip_aside(text: str, lo: int, pos: int) -> int:
     if opener is None:
         # Hyphens standing for dashes, spaced: "Donald Trump - who said ... - said",
         # "A former candidate -- John McCain, who lost -- said".
+        if j <= lo or text[j - 1] != "-":
+            return pos
         m = _SPACED_HYPHENS.search(text, max(lo, j - 4), j)
         if m is None or m.end() != j:
             return pos
