@@ -619,6 +619,21 @@ def test_pronouns_and_titles_respect_gender_of_first_names() -> None:
     assert got == [("Ngozi Okonjo-Iweala", "She")]
 
 
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ('"Oh, my God," a young woman exclaimed.', "exclaimed"),
+        ("The senator opined that the bill would fail.", "opined"),
+        ("The senator chimed in that the bill would fail.", "chimed in"),
+        ("The senator groused that the bill would fail.", "groused"),
+        ("The senator posited that the bill would fail.", "posited"),
+    ],
+)
+def test_more_speech_verbs(text: str, cue: str) -> None:
+    (c,) = statements(text)
+    assert (c.cue, c.cue_start, c.rule) == (cue, text.index(cue), "statement.subject_verb")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -95,7 +95,8 @@ VERB_FAMILIES: dict[str, tuple[str, str]] = {
         offer issue assure reassure remind highlight echo encourage plead
         lecture interject reference needle taunt lambaste excoriate berate
         fault dispute challenge signal voice comment speculate forecast
-        recommend liken invoke read
+        recommend liken invoke read posit grouse exclaim opine fume marvel surmise
+        tease preach vent sniff affirm chime
     """),
     "cognition": ("belief", """
         believe think know feel fear worry hope expect doubt suspect assume
@@ -141,7 +142,7 @@ ADJECTIVE_CUES: dict[str, dict[str, tuple[str, ...]]] = {
 PARTICLE_VERBS: dict[str, tuple[str, ...]] = {
     "point": ("out", "to"), "refer": ("to",), "talk": ("about", "up", "to"), "speak": ("about", "of", "to", "with", "out"),
     "lash": ("out",), "rail": ("against",), "weigh": ("in",), "push": ("for", "back", "to"), "campaign": ("for", "against"),
-    "vote": ("for", "against"), "call": ("for", "on"), "strive": ("for",),
+    "vote": ("for", "against"), "call": ("for", "on"), "strive": ("for",), "chime": ("in",),
 }
 #: ... and verbs whose particle is optional but, when present, joins the cue.
 OPTIONAL_PARTICLES: dict[str, tuple[str, ...]] = {"call": ("for", "on")}
