@@ -634,6 +634,18 @@ def test_more_speech_verbs(text: str, cue: str) -> None:
     assert (c.cue, c.cue_start, c.rule) == (cue, text.index(cue), "statement.subject_verb")
 
 
+@pytest.mark.parametrize("opener", ["Recently", "Politically", "Indeed", "Nonetheless", "Afterward"])
+def test_sentence_adverb_is_no_pronoun_antecedent(opener: str) -> None:
+    text = f"{opener}, the vote was close.\n\n“We will win,” he said."
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.source_type) == ("he", "he", "unnamed")
+
+
+def test_relative_after_through_which() -> None:
+    (c,) = attributions("The lens through which voters view the candidates is sharply divided.")
+    assert (c.source, c.cue, c.kind) == ("voters", "view", "belief")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

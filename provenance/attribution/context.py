@@ -114,6 +114,7 @@ class Context:
 
 
 _OTHER_GENDER = {"he": "female", "she": "male"}
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "edly", "ingly", "ently", "antly")
 
 
 def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterator[Candidate]:
@@ -134,8 +135,13 @@ def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterat
         name = strip_titles(words)
         at = lo + m.start(1)
         full = " ".join(name) if len(name) > 1 else ctx.names.full_name(name[0], at + 1)
-        if len(name) == 1 and full == name[0] and lw.endswith(("ing", "ed")) and len(lw) > 5:
-            continue  # "Losing the primary, ...", "Reached by phone, ...": a participle, no one named
+        if len(name) == 1 and full == name[0] and (
+            (lw.endswith(("ing", "ed")) and len(lw) > 5) or (lw.endswith(_ADVERB_ENDINGS) and len(lw) > 6)
+            or lw in cues.SENTENCE_OPENERS
+        ):
+            # "Losing the primary, ...", "Reached by phone, ...", "Politically,
+            # she knew", "Indeed, ...", "Democratic front-runner ...": no one named
+            continue
         yield Candidate(at, full, "person", rank, True, _inside(at, quoted) is not None)
 
 

@@ -516,6 +516,18 @@ OUTLET_NOUN_KINDS: dict[str, tuple[str, ...]] = {
     "channel": ("broadcaster",), "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
 }
 
+#: Capitalised words that open sentences but name no one (a lone one is no
+#: pronoun antecedent): sentence adverbs, and party adjectives before a role
+#: ("Democratic front-runner Hillary Clinton"), questions' auxiliaries.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    """
+    indeed halfway moreover furthermore nonetheless nevertheless otherwise likewise besides
+    overall ultimately eventually finally notably similarly afterward afterwards elsewhere
+    regardless altogether democratic republican can could will would should does did is are
+    was were has have had
+    """.split()
+)
+
 #: Common first names by the gender they almost always carry, for "he" and
 #: "she" and for "Mr."/"Mrs." before a surname: "Mr. Clinton" is not the
 #: "Hillary Clinton" named before, and "she" is not the "Bill Clinton" named

@@ -366,7 +366,9 @@ _RELATIVES = frozenset("which who whom whose".split())
 _QUESTION_AUXILIARIES = frozenset("do does did will would can could should is are was were has have had".split())
 #: Subject pronouns that can close a two-word run before a verb ("which he").
 _PERSONAL = frozenset(p for p in cues.PRONOUNS if p not in _RELATIVES)
-_RELATIVE_PREPOSITIONS = cues.PREPOSITIONS | {"of", "to"}  # "in which", "of whom"
+_RELATIVE_PREPOSITIONS = cues.PREPOSITIONS | {
+    "of", "to", "through", "about", "against", "among", "behind", "between", "into", "upon", "toward", "towards", "within",
+}  # "in which", "of whom", "the lens through which voters view"
 _TIME_OPENERS = frozenset("on in at during last this earlier later early late".split())
 _TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend month year".split())
 _TIME_NOUNS = _TIME_WORDS - {"the", "a"}
