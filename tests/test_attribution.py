@@ -306,8 +306,8 @@ def test_relative_which() -> None:
     "text, source, source_text, cue, cue_start",
     [
         # A relative clause with a pronoun subject: the pronoun speaks.
-        ("Sanders met Amy Lee. Seven delegates signed on, names he said would be released soon.",
-         "Sanders", "he", "said", 57),
+        ("Bernie Sanders met Amy Lee. Seven delegates signed on, names he said would be released soon.",
+         "Bernie Sanders", "he", "said", 64),
         ("Marco Rubio attacked the delegate system, which he said shuts out voters.",
          "Marco Rubio", "he", "said", 51),
     ],
@@ -644,6 +644,16 @@ def test_sentence_adverb_is_no_pronoun_antecedent(opener: str) -> None:
 def test_relative_after_through_which() -> None:
     (c,) = attributions("The lens through which voters view the candidates is sharply divided.")
     assert (c.source, c.cue, c.kind) == ("voters", "view", "belief")
+
+
+def test_word_capitalised_only_at_sentence_starts_is_no_antecedent() -> None:
+    text = "Footage shows the crowd.\n\n“The West will turn,” he says."
+    got = [(c.source, c.source_text, c.source_type, c.cue) for c in statements(text)]
+    assert got == [("Footage", "Footage", "unnamed", "shows"), ("he", "he", "unnamed", "says")]
+    # a surname that also stands inside sentences, after a title, is a name
+    text = "The crowd cheered Mr. Putin on Thursday.\n\nPutin smiled.\n\n“We will see,” he said."
+    (c,) = statements(text)
+    assert (c.source, c.source_text) == ("Putin", "he")
 
 
 def test_subordinator_is_no_speaker() -> None:
@@ -1629,7 +1639,9 @@ def test_coordinated_verb_after_a_time_phrase() -> None:
 
 def test_relative_after_a_preposition_and_subordinate_opening() -> None:
     c = one_any("Rubio is running an ad in which he declares that life is good.")
-    assert (c.source, c.source_text, c.cue) == ("Rubio", "he", "declares")
+    assert (c.source, c.source_text, c.cue) == ("he", "he", "declares")  # a word seen only opening sentences names no one
+    c = one_any("Marco Rubio is running an ad in which he declares that life is good.")
+    assert (c.source, c.source_text, c.cue) == ("Marco Rubio", "he", "declares")
     got = attributions("When Trump said it, Cruz shrugged, saying nothing.")
     assert [(c.source, c.cue, c.rule) for c in got] == [
         ("Trump", "said", "statement.subject_verb"),

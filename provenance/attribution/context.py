@@ -117,6 +117,13 @@ _OTHER_GENDER = {"he": "female", "she": "male"}
 _ADVERB_ENDINGS = ("ally", "ously", "ively", "edly", "ingly", "ently", "antly")
 
 
+def _named_mid_sentence(text: str, word: str) -> bool:
+    """Does ``word`` also stand capitalised inside a sentence (after a
+    lower-case word, a comma or a title: "Mr. Putin"), as names do and
+    sentence openers do not?"""
+    return re.search(r"(?:[a-z]|,|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.) " + re.escape(word) + r"\b", text) is not None
+
+
 def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterator[Candidate]:
     quoted = double_quotes(ctx.text, lo, hi)
     for m in _INITIAL_NAME.finditer(ctx.text[lo:hi]):
@@ -142,6 +149,8 @@ def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterat
             # "Losing the primary, ...", "Reached by phone, ...", "Politically,
             # she knew", "Indeed, ...", "Democratic front-runner ...": no one named
             continue
+        if len(words) == 1 and full == name[0] and not _named_mid_sentence(ctx.text, name[0]):
+            continue  # "Unfortunately", "Footage", "Everybody": capitalised only where sentences open
         yield Candidate(at, full, "person", rank, True, _inside(at, quoted) is not None)
 
 

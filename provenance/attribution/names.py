@@ -504,7 +504,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         return Source(run_name, text, "organization")  # "rights group OVD-Info"
     if run and run_name.lower() in cues.GOVERNMENT_SEATS and len(run) >= len(tokens) - 1:
         return Source(run_name, text, "government")  # "Downing Street", "the White House"
-    if not run or (len(run) == 1 and bare(run[0]).lower() in cues.SOURCE_NOUNS):
+    if not run or (len(run) == 1 and (bare(run[0]).lower() in cues.SOURCE_NOUNS or bare(run[0]).lower() in cues.EVIDENCE_NOUNS)):
         head = bare(tokens[-1])
         kind = _common_type(head)
         if kind == "government" and low[0] == "the" and len(tokens) == 2:
