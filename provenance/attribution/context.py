@@ -56,6 +56,16 @@ class Context:
     _cue_matches: list[re.Match] | None = None
     _cue_starts: list[int] | None = None
     _cue_ends: list[int] | None = None
+    _mid_sentence: set[str] | None = None
+
+    def named_mid_sentence(self, word: str) -> bool:
+        """Does ``word`` also stand capitalised inside a sentence (after a
+        lower-case word, a comma or a title: "Mr. Putin"), as names do and
+        sentence openers do not? (The text is scanned once, on first ask.)"""
+        if self._mid_sentence is None:
+            words = {m.group(1) for m in _MID_SENTENCE.finditer(self.text)}
+            self._mid_sentence = words | {bare(w) for w in words}  # ("Tanzer's": Tanzer)
+        return word in self._mid_sentence
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match]:
         """Cue matches inside ``text[lo:hi]``: the text is scanned once."""
@@ -114,14 +124,12 @@ class Context:
 
 
 _OTHER_GENDER = {"he": "female", "she": "male"}
+#: A capitalised word after a lower-case word, a comma or a title.
+_MID_SENTENCE = re.compile(
+    r"(?:(?<=[a-z,] )|" + "|".join(rf"(?<=\b{t}\. )" for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof")) + r")"
+    r"([^\W\d_][\w’'\-]*)"
+)
 _ADVERB_ENDINGS = ("ally", "ously", "ively", "edly", "ingly", "ently", "antly")
-
-
-def _named_mid_sentence(text: str, word: str) -> bool:
-    """Does ``word`` also stand capitalised inside a sentence (after a
-    lower-case word, a comma or a title: "Mr. Putin"), as names do and
-    sentence openers do not?"""
-    return re.search(r"(?:[a-z]|,|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.) " + re.escape(word) + r"\b", text) is not None
 
 
 def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterator[Candidate]:
@@ -149,7 +157,7 @@ def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterat
             # "Losing the primary, ...", "Reached by phone, ...", "Politically,
             # she knew", "Indeed, ...", "Democratic front-runner ...": no one named
             continue
-        if len(words) == 1 and full == name[0] and not _named_mid_sentence(ctx.text, name[0]):
+        if len(words) == 1 and full == name[0] and not ctx.named_mid_sentence(name[0]):
             continue  # "Unfortunately", "Footage", "Everybody": capitalised only where sentences open
         yield Candidate(at, full, "person", rank, True, _inside(at, quoted) is not None)
 
