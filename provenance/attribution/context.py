@@ -56,16 +56,17 @@ class Context:
     _cue_matches: list[re.Match] | None = None
     _cue_starts: list[int] | None = None
     _cue_ends: list[int] | None = None
-    _mid_sentence: set[str] | None = None
+    _mid_sentence: dict[str, bool] = field(default_factory=dict)
 
     def named_mid_sentence(self, word: str) -> bool:
         """Does ``word`` also stand capitalised inside a sentence (after a
         lower-case word, a comma or a title: "Mr. Putin"), as names do and
-        sentence openers do not? (The text is scanned once, on first ask.)"""
-        if self._mid_sentence is None:
-            words = {m.group(1) for m in _MID_SENTENCE.finditer(self.text)}
-            self._mid_sentence = words | {bare(w) for w in words}  # ("Tanzer's": Tanzer)
-        return word in self._mid_sentence
+        sentence openers do not? (Its occurrences are found with ``str.find``:
+        a name is rare in its text, a scan of every capitalised word is not.)"""
+        known = self._mid_sentence.get(word)
+        if known is None:
+            known = self._mid_sentence[word] = _mid_sentence(self.text, word)
+        return known
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match]:
         """Cue matches inside ``text[lo:hi]``: the text is scanned once."""
@@ -124,11 +125,19 @@ class Context:
 
 
 _OTHER_GENDER = {"he": "female", "she": "male"}
-#: A capitalised word after a lower-case word, a comma or a title.
-_MID_SENTENCE = re.compile(
-    r"(?:(?<=[a-z,] )|" + "|".join(rf"(?<=\b{t}\. )" for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof")) + r")"
-    r"([^\W\d_][\w’'\-]*)"
-)
+_TITLES_BEFORE = ("Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Sen. ", "Rep. ", "Gov. ", "Gen. ", "Prof. ")
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (end >= len(text) or not text[end].isalnum()) and i >= 2 and text[i - 1] == " " and (
+            text[i - 2].islower() or text[i - 2] == "," or text.endswith(_TITLES_BEFORE, 0, i)
+        ):
+            return True
+        i = text.find(word, i + 1)
+    return False
 _ADVERB_ENDINGS = ("ally", "ously", "ively", "edly", "ingly", "ently", "antly")
 
 
