@@ -863,6 +863,11 @@ def test_bylines() -> None:
     c = credits("Title here.\n\n\u00a0Duvar\u00a0English\u00a0\n\nBody text here.", "byline")
     assert [(x.source, x.cue, x.source_outlet) for x in c] == [("Duvar English", "Duvar\u00a0English", "duvar-english")]
     assert credits("By the end of the day, nothing was left.", "byline") == []
+    # a news database's export labels it
+    c = credits("Title here\n\nBYLINE: Amber Phillips.\n\nBody text here.", "byline")
+    assert [(x.source, x.source_type, x.cue, x.cue_start, x.rule) for x in c] == [("Amber Phillips", "person", "BYLINE:", 12, "credit.byline")]
+    # and such labels are no speakers
+    assert statements("BYLINE: Amber Phillips.") == [] and statements("Paid Notice: Deaths SIEGEL, JEROME ARTHUR.") == []
 
 
 def _metadata_bylines(byline: str, text: str = "The ministry said prices would rise.") -> list[tuple]:

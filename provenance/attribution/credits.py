@@ -9,7 +9,8 @@ conventions of page layout, recognised by shape.
   written joined by " / ", ``via_outlet`` the last agency (the one that
   delivered the image to this page). ``cue`` and ``sentence`` are the whole
   credit as written.
-- Byline: a line "By Name[, Name and Name]"; ``cue`` is "By". A line that is
+- Byline: a line "By Name[, Name and Name]" (or "BYLINE: Name", as news
+  databases export them); ``cue`` is "By" (or "BYLINE:"). A line that is
   nothing but an outlet's name, near the top of the page, is the outlet's
   byline; its ``cue`` is that name as written. A page whose text has no
   byline but whose metadata names authors gets one byline per author with
@@ -113,7 +114,7 @@ def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
             )
 
 
-_BYLINE = re.compile(r"^[ \t\u00a0]*(By)[ \t\u00a0]+(\S.*?)[ \t\u00a0]*$", re.M)
+_BYLINE = re.compile(r"^[ \t\u00a0]*(By|BYLINE:|Byline:)[ \t\u00a0]+(\S.*?)[ \t\u00a0]*$", re.M)
 #: Authors are separated by commas, "and", "&" or (in page metadata, where
 #: trafilatura joins several authors) semicolons.
 _SPLIT_AUTHORS = re.compile(r"\s*[,;]\s*|\s+and\s+|\s*&\s*")
@@ -149,7 +150,8 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
     for p in paras:
         if p.index in skip:
             continue
-        for m in (_BYLINE.finditer(text, p.start, p.end) if text.find("By", p.start, p.end) >= 0 else ()):
+        has_by = text.find("By", p.start, p.end) >= 0 or text.find("BYLINE:", p.start, p.end) >= 0
+        for m in (_BYLINE.finditer(text, p.start, p.end) if has_by else ()):
             for src in byline_sources(m.group(2), gaz, names, m.start(2)):
                 yield Credit("byline", "credit.byline", m.start(1), m.end(2), m.start(1), m.end(1), src)
         if p.index < cues.BYLINE_PARAGRAPHS and p.end - p.start <= cues.BYLINE_OUTLET_MAX_CHARS and "\n" not in text[p.start : p.end]:

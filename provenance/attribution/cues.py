@@ -251,7 +251,7 @@ COLON_LABELS: frozenset[str] = frozenset(
     warning tags tag category filed posted published email tel phone fax
     wow latest revealed busted confirmed twitter facebook instagram youtube
     transcript full text q&a faq explainer factbox timeline leaked
-    contributing contributors
+    contributing contributors byline paid look bombshell shocking
     """.split()
 )
 #: Labels that close a line before a colon ("Photo credit:", "Editor's note:").
