@@ -656,6 +656,12 @@ def test_word_capitalised_only_at_sentence_starts_is_no_antecedent() -> None:
     assert (c.source, c.source_text) == ("Putin", "he")
 
 
+def test_label_before_a_list_of_names_is_no_speaker() -> None:
+    assert statements("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jim Smith.") == []
+    (c,) = statements("Sanders: Endorsements prove the race is open.")
+    assert (c.source, c.cue, c.rule) == ("Sanders", ":", "statement.colon")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

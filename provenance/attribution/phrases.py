@@ -654,6 +654,7 @@ _BOUNDARY_TOKEN = re.compile(r"[,;:.!?”\"]$")
 
 _LEAD_COLON = re.compile(r"[“\"‘']?([^\W\d_][^\n:]{0,60}?)\s*:(?=\s+\S)")
 _COLON_TALLY = re.compile(r"\s*[\d$%]")  # "Clinton: 2,316.", "Sanders: $4.2 million"
+_NAME_LIST = re.compile(r"\s*(?:[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3},[ \t]*){3}")
 _QUOTE_COLON = re.compile(r":\s*[“\"«]")
 _INITIAL = re.compile(r"[^\W\d_]\.$")
 
@@ -676,6 +677,7 @@ def _colon_source(text: str, lo: int, hi: int, qspans) -> tuple[int, int, int] |
             and not (is_possessive(words[0]) and (_is_datey(bare(words[0])) or first in ("today", "tonight")))  # "Monday’s Morning Email:"
             and valid_subject(words) and not _is_datey(words[-1])
             and not _COLON_TALLY.match(text, m.end(), hi)
+            and not _NAME_LIST.match(text, m.end(), hi)  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron": a list
             and not (len(words) == 1 and lexicon.is_cue_word(bare(words[0]).lower()))
         ):
             return m.end() - 1, toks[0][0], toks[-1][1]
