@@ -662,6 +662,21 @@ def test_label_before_a_list_of_names_is_no_speaker() -> None:
     assert (c.source, c.cue, c.rule) == ("Sanders", ":", "statement.colon")
 
 
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        ("Beijing responded by sidestepping Moscow, establishing a bank.", []),
+        ("Income declined by 0.2% from 2005 to 2014.", []),
+        ("The professor, accused by the Turkish government of coordinating the coup, spoke.",
+         [("the Turkish government", "accused", "statement.passive")]),
+        ("Sanders was supported by overwhelming majorities of both men and women.",
+         [("overwhelming majorities of both men and women", "supported", "belief.stance")]),
+    ],
+)
+def test_passive_agent_is_no_means_measure_or_charge(text: str, got: list) -> None:
+    assert [(c.source_text, c.cue, c.rule) for c in attributions(text)] == got
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -602,17 +602,41 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
 _AGENT_STOP = _CUT_AFTER | cues.CLAUSE_WORDS | cues.FINITE_BLOCKERS | {"whether", "to", "in", "at", "with", "from"}
 
 
+_GERUND_NEXT = re.compile(r"\s+\S+ing\b")
+
+
+def _gerund_with_object(toks: list[tuple[int, int, str]]) -> bool:
+    """Does the phrase open with a gerund and its object ("sidestepping
+    Moscow", "watching his brother"), not an adjective ("overwhelming
+    majorities", "left-leaning economists")?"""
+    first = toks[0][2]
+    if not first.islower() or not first.endswith("ing") or "-" in first or len(toks) < 2:
+        return False
+    nxt = toks[1][2]
+    return is_capitalised(nxt) or bare(nxt).lower() in cues.DETERMINERS or bare(nxt).lower() in _POSSESSIVE_PRONOUNS
+
+
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+
+
 def agent_np(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The agent after a passive's "by" ("asked by host John Dickerson
     whether", "rejected by a series of congressional inquiries."): up to
     punctuation or a word that starts a clause."""
     run: list[tuple[int, int, str]] = []
-    for t in _tokens(text, start, _np_end(text, start, hi)):
+    toks = _tokens(text, start, _np_end(text, start, hi))
+    if toks and _gerund_with_object(toks):
+        return None  # "responded by sidestepping Moscow", "learned by watching his brother": a means
+    if toks and toks[0][2][:1].isdigit() and (len(toks) == 1 or bare(toks[1][2]).lower() not in ("of", "percent")):
+        return None  # "declined by 0.2% from 2005": a measure ("backed by 34% of GOP voters" is an agent)
+    for t in toks:
         w = bare(t[2]).lower()
         if not is_capitalised(t[2]) and (
             w in _AGENT_STOP or lexicon.is_cue_word(w) or w in _IRREGULAR_PAST or (w.endswith("ed") and run)
         ):
             break
+        if w == "of" and run and _GERUND_NEXT.match(text, t[1], hi):
+            break  # "accused by the Turkish government of coordinating": the charge follows
         run.append(t)
         if len(run) > cues.MAX_SUBJECT_WORDS:
             return None
