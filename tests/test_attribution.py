@@ -677,6 +677,11 @@ def test_passive_agent_is_no_means_measure_or_charge(text: str, got: list) -> No
     assert [(c.source_text, c.cue, c.rule) for c in attributions(text)] == got
 
 
+@pytest.mark.parametrize("text", ["Obama's Gitmo plan leaves everyone unhappy.", "Citing last week's Paris attack as a wake-up call, he spoke."])
+def test_noun_homograph_after_a_possessor_and_a_name_is_a_noun(text: str) -> None:
+    assert [c.cue for c in attributions(text)] == []
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -285,6 +285,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             continue  # a noun after a name used as an adjective: "The Orlando attack", "the U.S. pledge"
             # (not "The Democrats oppose", "The Clintons say"; an abbreviation only before a noun
             # homograph: "Opponents ... into the U.S. cite concerns" is a verb)
+        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and _possessor_then_name(prev):
+            continue  # "China's Silk Road plan has": a possessor, a name, then the noun
         if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and (det := _determiner_before(prev)) >= 0 and (
             _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev, det)
         ):
@@ -716,6 +718,15 @@ def _after_preposition(prev: list[tuple[int, int, str]], det: int) -> bool:
     political spectrum")?"""
     w = prev[det - 1][2].lower() if det > 0 else ""
     return w in cues.PREPOSITIONS or w in ("of", "across", "among", "to")
+
+
+def _possessor_then_name(prev: list[tuple[int, int, str]]) -> bool:
+    """Do a possessive and a capitalised run stand right before ("China's
+    Silk Road", "Trump's Mexico")?"""
+    k = len(prev) - 1
+    while k >= 0 and prev[k][2][:1].isupper() and not is_possessive(prev[k][2]):
+        k -= 1
+    return 0 <= k < len(prev) - 1 and is_possessive(prev[k][2])
 
 
 def _determiner_before(prev: list[tuple[int, int, str]]) -> int:
