@@ -682,6 +682,17 @@ def test_noun_homograph_after_a_possessor_and_a_name_is_a_noun(text: str) -> Non
     assert [c.cue for c in attributions(text)] == []
 
 
+def test_degree_word_makes_an_adjective_and_subordinate_openings_are_skipped() -> None:
+    assert attributions("It may be the most elaborate and expensive recruitment process ever created.") == []
+    (c,) = attributions("Right now, Cruz is the most disliked by the establishment.")
+    assert (c.source, c.cue) == ("the establishment", "disliked")
+    text = "When asked whom she supported, Ms. Sherry smiled and said, “I'm waiting for Michael Bloomberg.”"
+    assert [(c.source, c.cue) for c in statements(text)] == [("Sherry", "said")]
+    # a degree word closing a quotation is no adverb of the verb after it
+    (c,) = statements("“As we noted, the campaign has been running ads on it too,” said Kenneth Baer, a former official.")
+    assert (c.source, c.cue, c.rule) == ("Kenneth Baer", "said", "statement.verb_subject")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -260,6 +260,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         cs, ce, key, v, np_end = item
         prev = _tokens(text, max(lo, cs - 40), cs)
         pw = bare(prev[-1][2]).lower() if prev else ""
+        if v is not None and prev and v.form in ("base", "past") and prev[-1][2].isalpha() and prev[-1][2].islower() and (
+            pw in ("very", "too") or (pw in ("most", "least", "more", "less") and len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an"))
+        ) and not text.startswith(" by ", ce):  # ("the most disliked by the establishment": a passive)
+            continue  # an adjective: "the most elaborate process", "a very concerned voter" (not "most said")
         if prev and (
             prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED))
             or prev[-1][2][-1:] in "’'" and prev[-1][2][-2:-1] in "sS" and is_possessive(prev[-1][2])
@@ -368,7 +372,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             else:
                 # "Ruth Marcus has been critical of X but wrote": the subject
                 # of the first verb; else a name opening the sentence.
-                head = _sentence_subject(text, lo, cs) or main_subject(text, lo, cs, qspans, same_clause=True)
+                start = lo
+                if _opens_with_subordinate(text, lo) and (comma := text.find(",", lo, cs)) >= 0:
+                    start = comma + 1  # "As the crowd began to chant, Silverman was joined ... and joked"
+                head = _sentence_subject(text, start, cs) or main_subject(text, start, cs, qspans, same_clause=True)
                 if head is not None:
                     emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
             continue
