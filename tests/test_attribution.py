@@ -693,6 +693,19 @@ def test_degree_word_makes_an_adjective_and_subordinate_openings_are_skipped() -
     assert (c.source, c.cue, c.rule) == ("Kenneth Baer", "said", "statement.verb_subject")
 
 
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        ("Hillary Clinton won the primary, adding to her run of victories in the South.", []),
+        ("The truck driver, after slamming into the crowd, emerged with a gun.", []),
+        ("Perhaps most telling, though, were the candidates' favorite shows.", []),
+        ("“It was more than her show,” Trump added to People.", [("Trump", "added")]),
+    ],
+)
+def test_add_to_slam_into_and_most_telling_are_no_cues(text: str, got: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == got
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

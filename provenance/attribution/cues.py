@@ -159,6 +159,8 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "think": ("tank", "tanks"),  # "a Washington-based think tank"
     "charge": ("with",),  # "Former aide charged with lying": an indictment, not words
     "thank": ("to",),  # "thanks to Trump": because of
+    "add": ("to",),  # "adding to her lead": increasing
+    "slam": ("into",),  # "slamming into the crowd": a collision
 }
 
 #: Inflected forms that are far more often nouns ("the swing states", "her

@@ -260,10 +260,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         cs, ce, key, v, np_end = item
         prev = _tokens(text, max(lo, cs - 40), cs)
         pw = bare(prev[-1][2]).lower() if prev else ""
-        if v is not None and prev and v.form in ("base", "past") and prev[-1][2].isalpha() and prev[-1][2].islower() and (
-            pw in ("very", "too") or (pw in ("most", "least", "more", "less") and len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an"))
+        if v is not None and prev and v.form in ("base", "past", "ing") and prev[-1][2].isalpha() and prev[-1][2].islower() and (
+            pw in ("very", "too") or (pw in ("most", "least", "more", "less") and (
+                v.form == "ing" or (len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an"))
+            ))
         ) and not text.startswith(" by ", ce):  # ("the most disliked by the establishment": a passive)
-            continue  # an adjective: "the most elaborate process", "a very concerned voter" (not "most said")
+            continue  # an adjective: "the most elaborate process", "Perhaps most telling" (not "most said")
         if prev and (
             prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED))
             or prev[-1][2][-1:] in "’'" and prev[-1][2][-2:-1] in "sS" and is_possessive(prev[-1][2])
@@ -350,7 +352,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 if span is not None:
                     emit(_PASSIVE_RULE.get(kind, rule), cs, ce, span[0], span[1], None, None, kind, v)
                 continue
-            if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()):
+            if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()) and not (
+                nw == "to" and (after := _NEXT_WORD.match(text, nxt.end(), hi)) and is_capitalised(after.group(1))
+            ):  # ("Trump added to People": a listener)
                 continue  # "backed off", "called off"
             if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and prev[-1][2].isalpha() and (
                 not is_capitalised(prev[-1][2]) and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES
