@@ -706,6 +706,12 @@ def test_add_to_slam_into_and_most_telling_are_no_cues(text: str, got: list) -> 
     assert [(c.source, c.cue) for c in attributions(text)] == got
 
 
+def test_finding_oneself_is_no_evidence() -> None:
+    assert attributions("The front-runner has found herself in a tight race ahead of the caucuses.") == []
+    (c,) = attributions("The poll found that most voters were undecided.")
+    assert (c.source, c.cue, c.rule) == ("The poll", "found", "statement.evidence")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

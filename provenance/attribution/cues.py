@@ -155,7 +155,8 @@ NO_BASE_FORM: frozenset[str] = frozenset("back counter credit charge post text o
 #: "called off", "pointed at").
 NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "back": ("off", "away", "down", "up", "out"), "call": ("off", "up", "in"), "push": ("up", "down"),
-    "post": ("up",), "show": ("up", "off"), "find": ("out",), "plan": ("ahead",),
+    "post": ("up",), "show": ("up", "off"), "plan": ("ahead",),
+    "find": ("out", "himself", "herself", "itself", "themselves", "ourselves", "myself"),  # "found herself in a race"
     "think": ("tank", "tanks"),  # "a Washington-based think tank"
     "charge": ("with",),  # "Former aide charged with lying": an indictment, not words
     "thank": ("to",),  # "thanks to Trump": because of
