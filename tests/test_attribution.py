@@ -712,6 +712,12 @@ def test_finding_oneself_is_no_evidence() -> None:
     assert (c.source, c.cue, c.rule) == ("The poll", "found", "statement.evidence")
 
 
+def test_month_abbreviation_without_period_ends_a_name() -> None:
+    (c,) = statements('"Many of his ideas are far from heartwarming," columnist Ai Jun wrote in the Global Times.')
+    assert (c.source_text, c.cue, c.rule) == ("columnist Ai Jun", "wrote", "statement.subject_verb")
+    assert statements("The report released last Jun said it was fine.") == []
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

@@ -269,6 +269,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
 
     if is_capitalised(head) and low[-1] not in cues.NOT_NAMES and not _is_datey(head):
         return True
+    if len(toks) > 1 and low[-1] in _MONTH_ABBREVIATIONS and head.isalpha() and is_capitalised(toks[-2]) and not _is_datey(toks[-2]):
+        return True  # "columnist Ai Jun": without its period a month's abbreviation is a name
     # "sources in the camp", "three people familiar with ...", "few on
     # either side": a noun head (after a determiner or a number) with a tail.
     starts = (0, 1) if first in cues.DETERMINERS or first in cues.QUANTIFIERS or first.isdigit() else (0,)
