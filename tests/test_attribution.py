@@ -718,6 +718,11 @@ def test_month_abbreviation_without_period_ends_a_name() -> None:
     assert statements("The report released last Jun said it was fine.") == []
 
 
+def test_appositive_name_after_a_role_ending_in_a_participle() -> None:
+    (c,) = statements("The voters they polled, John Smith, said it was fine.")
+    assert (c.source, c.cue, c.rule) == ("John Smith", "said", "statement.subject_verb")
+
+
 def test_subordinator_is_no_speaker() -> None:
     assert [(c.source, c.cue) for c in attributions("Whenever asked about her record, the aides changed the subject.")] == []
 

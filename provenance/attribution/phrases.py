@@ -398,7 +398,6 @@ def _skip_aside(text: str, lo: int, pos: int) -> int:
         k = text.rfind(" " + m.group(1) + " ", max(lo, j - 200), m.start())
         return k if k > lo else pos
     k = text.rfind(opener, max(lo, j - 200), j - 1)
-    k = text.rfind(opener, max(lo, j - 200), j - 1)
     if k <= lo or text[k - 1 : k].strip():
         return pos  # no opening mark, or one glued to a word ("(R-Utah)" stays)
     return k
@@ -964,11 +963,6 @@ def _appositive_name(text: str, lo: int, comma: int, inner: list[tuple[int, int,
     if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
-    if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
-        return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
-    for k in range(1, len(low) - 1):
-        if low[k].endswith("ed") and _released_on(toks, low, k):
-            return valid_subject(toks[:k], v)  # "the order released Friday"
     if not (toks[-1].isalpha() and (toks[-1].islower() or (toks[-1].isupper() and _source_noun(low[-1])))):  # ("... Group's CEO,")
         # "The director of the European Centre": a role noun before "of".
         k = low.index("of") if "of" in low[1:] else 0
