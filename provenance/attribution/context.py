@@ -125,10 +125,12 @@ class Context:
 
 
 _OTHER_GENDER = {"he": "female", "she": "male"}
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "edly", "ingly", "ently", "antly")
 _TITLES_BEFORE = ("Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Sen. ", "Rep. ", "Gov. ", "Gen. ", "Prof. ")
 
 
 def _mid_sentence(text: str, word: str) -> bool:
+    """Context.named_mid_sentence, uncached."""
     i = text.find(word)
     while i >= 0:
         end = i + len(word)
@@ -138,7 +140,6 @@ def _mid_sentence(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
-_ADVERB_ENDINGS = ("ally", "ously", "ively", "edly", "ingly", "ently", "antly")
 
 
 def _sentence_initial_names(ctx: Context, lo: int, hi: int, rank: int) -> Iterator[Candidate]:

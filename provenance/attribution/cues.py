@@ -519,15 +519,19 @@ OUTLET_NOUN_KINDS: dict[str, tuple[str, ...]] = {
     "channel": ("broadcaster",), "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
 }
 
+#: Auxiliaries that open a question before its subject ("Do they see", "Can
+#: Sanders win").
+QUESTION_AUXILIARIES: frozenset[str] = frozenset(
+    "do does did will would can could should is are was were has have had".split()
+)
 #: Capitalised words that open sentences but name no one (a lone one is no
-#: pronoun antecedent): sentence adverbs, and party adjectives before a role
-#: ("Democratic front-runner Hillary Clinton"), questions' auxiliaries.
-SENTENCE_OPENERS: frozenset[str] = frozenset(
+#: pronoun antecedent): sentence adverbs, party adjectives before a role
+#: ("Democratic front-runner Hillary Clinton"), and questions' auxiliaries.
+SENTENCE_OPENERS: frozenset[str] = QUESTION_AUXILIARIES | frozenset(
     """
     indeed halfway moreover furthermore nonetheless nevertheless otherwise likewise besides
     overall ultimately eventually finally notably similarly afterward afterwards elsewhere
-    regardless altogether democratic republican can could will would should does did is are
-    was were has have had
+    regardless altogether democratic republican
     """.split()
 )
 

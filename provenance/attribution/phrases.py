@@ -182,7 +182,7 @@ def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
 #: Lemmas of the "say" core: with these, any determined noun phrase speaks.
 #: ("read" only ever speaks before punctuation or a quotation, and what
 #: reads is a text: "The plaque reads: “...”", "a banner read".)
-_SAY_LEMMAS = (frozenset(v.lemma for w in cues.CORE_SPEECH if (v := lexicon.verb(w)) is not None) - cues.PUNCT_ONLY_VERBS) | {"read"}
+_SAY_LEMMAS = (frozenset(lexicon.FORMS[w].lemma for w in cues.CORE_SPEECH if w in lexicon.FORMS) - cues.PUNCT_ONLY_VERBS) | {"read"}
 #: Verbs a body (a church, a company) speaks with: the "say" core and the
 #: written channels.
 _BODY_VERBS = _SAY_LEMMAS | frozenset("post write tweet announce".split())
@@ -365,7 +365,6 @@ def _clause_start(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -
 
 
 _RELATIVES = frozenset("which who whom whose".split())
-_QUESTION_AUXILIARIES = frozenset("do does did will would can could should is are was were has have had".split())
 #: Subject pronouns that can close a two-word run before a verb ("which he").
 _PERSONAL = frozenset(p for p in cues.PRONOUNS if p not in _RELATIVES)
 _RELATIVE_PREPOSITIONS = cues.PREPOSITIONS | {
@@ -436,7 +435,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             break
     while toks and toks[0][2].lower() in ("and", "but", "or", "yet", "so"):
         toks = toks[1:]  # "... and I've told": the conjunction opens the clause
-    if len(toks) > 1 and toks[0][2].lower() in _QUESTION_AUXILIARIES and toks[1][2].lower() in cues.PRONOUNS:
+    if len(toks) > 1 and toks[0][2].lower() in cues.QUESTION_AUXILIARIES and toks[1][2].lower() in cues.PRONOUNS:
         toks = toks[1:]  # "Do they want": a question's auxiliary before its subject
     if toks and toks[0][2].lower() in ("last", "this", "next", "earlier", "later") and all(
         _is_datey(t[2]) or t[2].lower() in _TIME_WORDS for t in toks[1:]

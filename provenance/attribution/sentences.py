@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from . import cues
@@ -127,12 +128,18 @@ _DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
 _DOUBLE_MARK_APOS = re.compile("''|[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + '"]')
 
 
+def _double_marks(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The double quotation marks in ``text[start:end]``, two apostrophes
+    among them where the range holds any."""
+    marks = _DOUBLE_MARK_APOS if text.find("''", start, end) >= 0 else _DOUBLE_MARK
+    return marks.finditer(text, start, end)
+
+
 def open_quote_at_end(text: str, start: int, end: int) -> int:
     """Where a double quotation left open at the end of ``text[start:end]``
     opens, or -1 (a quotation running over paragraphs leaves one open)."""
     depth, straight, at = 0, -1, -1
-    marks = _DOUBLE_MARK_APOS if text.find("''", start, end) >= 0 else _DOUBLE_MARK
-    for m in marks.finditer(text, start, end):
+    for m in _double_marks(text, start, end):
         i = m.start()
         c = text[i]
         if c in OPEN_DOUBLE:
@@ -172,8 +179,7 @@ def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     depth = 0
     open_at = -1
     straight_open = -1
-    marks = _DOUBLE_MARK_APOS if text.find("''", start, end) >= 0 else _DOUBLE_MARK
-    for m in marks.finditer(text, start, end):
+    for m in _double_marks(text, start, end):
         i = m.start()
         c = text[i]
         if c in OPEN_DOUBLE:
