@@ -492,12 +492,14 @@ def test_sigkill_crawl_at_random_points_then_rerun_equals_an_uninterrupted_crawl
     stored = []
     for _ in range(3):
         before = len(fetch_ids(db))
+        if before == FETCHED:
+            break  # an earlier run finished the crawl before its kill
         process = crawl_process(db)
         deadline = time.monotonic() + 30
-        while len(fetch_ids(db)) <= before:
-            assert process.poll() is None, process.communicate()
+        while len(fetch_ids(db)) <= before and process.poll() is None:
             assert time.monotonic() < deadline
             time.sleep(0.02)
+        assert process.poll() in (None, 0, 1), process.communicate()
         time.sleep(chance.uniform(0.0, 0.15))
         seen.update(fetch_ids(db))  # rows committed before the kill
         process.send_signal(signal.SIGKILL)
@@ -507,7 +509,9 @@ def test_sigkill_crawl_at_random_points_then_rerun_equals_an_uninterrupted_crawl
         assert seen.items() <= after.items(), "a fetch row committed before the kill is gone"
         seen.update(after)
         stored.append(len(after))
-    assert 0 < stored[-1] < FETCHED, f"the kills should land mid-run; fetch rows after each: {stored}"
+    # The first kill comes at most 0.15 s after the first fetch row, long before
+    # the crawl's end; later runs may finish the crawl before their kill lands.
+    assert 0 < stored[0] < FETCHED, f"the first kill should land mid-run; fetch rows after each: {stored}"
 
     # The re-run fails (exit 1) only if a 404 is still to be fetched: the kills
     # may have landed after all of them.
