@@ -2442,3 +2442,73 @@ def test_a_stray_comma_after_a_party_tag(text: str, source: str, source_text: st
 )
 def test_by_a_means_is_no_agent(text: str, expected: list) -> None:
     assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A belief inside what a speaker said is that statement's content:
+        # one record, not a second attribution with the same source.
+        ("Clinton said she appreciated the apology and that she wanted to move forward.",
+         [("statement", "Clinton", "Clinton", "said", None)]),
+        # A belief of someone else, inside the content: kept, relayed by the speaker.
+        ("Paul Manafort told friends that the candidate knew all about his work.",
+         [("statement", "Paul Manafort", "Paul Manafort", "told", None),
+          ("belief", "the candidate", "the candidate", "knew", "Paul Manafort")]),
+        # After the content ends (", but"), in a relative clause about the
+        # speaker, or as a second verb of the same subject: its own record.
+        ("Brian Sandoval said Tuesday that he had voted for Mr. Rubio, but he wants an open convention.",
+         [("statement", "Brian Sandoval", "Brian Sandoval", "said", None),
+          ("belief", "Brian Sandoval", "he", "wants", None)]),
+        ("Ann Lee said the numbers don't add up, Doug Elmendorf, who supports Clinton, argued.",
+         [("statement", "Ann Lee", "Ann Lee", "said", None),
+          ("statement", "Doug Elmendorf", "Doug Elmendorf", "argued", None),
+          ("belief", "Doug Elmendorf", "who", "supports", None)]),
+        ("Trump questioned Israel's commitment to peace and refused to back an undivided Jerusalem.",
+         [("statement", "Trump", "Trump", "questioned", None), ("belief", "Trump", "Trump", "refused", None)]),
+    ],
+)
+def test_beliefs_in_reported_content(text: str, expected: list) -> None:
+    got = sorted(attributions(text), key=lambda c: (c.kind != "statement", c.cue_start))
+    assert [(c.kind, c.source, c.source_text, c.cue, c.via) for c in got] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group is also known by the acronyms ISIL and ISIS.",  # a name
+        "Marcel Lehel Lazar, 44, known online as Guccifer, was extradited.",
+        "The Islamic State, also known as ISIS, took the town.",
+        "The senator is known for his temper.",  # a fame
+        "Jane Roe has known Trump since the 1970s.",  # an acquaintance
+        "When Netanyahu came to Washington, he felt blindsided by the demand.",  # a state, not a belief
+        "The attack felt so universal.",
+        "Ali didn't feel well and stayed home.",
+    ],
+)
+def test_naming_acquaintance_and_feeling_are_no_beliefs(text: str) -> None:
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, cue",
+    [
+        ("Oleg Smirnov spoke in Kazan. He feels he can win the seat.", "Oleg Smirnov", "He", "feels"),
+        ("Ann Lee felt that the deal was dead.", "Ann Lee", "Ann Lee", "felt"),
+        ("Ann Lee feels Obama has failed.", "Ann Lee", "Ann Lee", "feels"),
+        ("Ann Lee has long known that the deal was dead.", "Ann Lee", "Ann Lee", "known"),
+    ],
+)
+def test_feel_and_know_with_a_clause_are_beliefs(text: str, source: str, source_text: str, cue: str) -> None:
+    assert [(c.kind, c.source, c.source_text, c.cue, c.rule) for c in attributions(text)] == [
+        ("belief", source, source_text, cue, "belief.cognition")
+    ]
+
+
+def test_a_demonstrative_that_does_not_open_a_clause() -> None:
+    """"brought that down, but said": "that" is an object, so "She" is the
+    subject of both verbs."""
+    text = "She brought that down to $42,000 in five years, but said she couldn't fulfill her dream."
+    assert [(c.source, c.source_text, c.cue, c.rule, c.cue_start) for c in attributions(text)] == [
+        ("She", "She", "said", "statement.subject_verb", 52)
+    ]

@@ -162,7 +162,12 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "thank": ("to",),  # "thanks to Trump": because of
     "add": ("to",),  # "adding to her lead": increasing
     "slam": ("into",),  # "slamming into the crowd": a collision
+    "know": ("as", "by", "for", "online"),  # "also known as ISIS", "known for his temper": a name or a fame
 }
+
+#: Verbs that are no cue with one of these words later in their clause
+#: ("has known Trump since the 1970s", "known them for decades").
+NOT_CUE_COMPLEMENTS: dict[str, tuple[str, ...]] = {"know": ("since", "for")}
 
 #: Inflected forms that are far more often nouns ("the swing states", "her
 #: emails", "the Paris attacks"): never cues.
@@ -223,6 +228,12 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 #: the clause ("sees Clinton as weak", "saw that the deal was dead"), and are
 #: perception otherwise ("saw the video").
 COMPLEMENT_VERBS: dict[str, tuple[str, ...]] = {"see": ("as", "that")}
+
+#: Verbs that report a belief only when a clause follows them at once
+#: ("feels he can win", "felt that", "felt Obama had"; a subject pronoun,
+#: a name, or one of these words), and a state otherwise ("felt betrayed",
+#: "feels confident", "felt so universal", "feels free").
+CLAUSE_VERBS: dict[str, tuple[str, ...]] = {"feel": ("that", "like")}
 
 #: Verbs that attribute only when punctuation or a quotation follows
 #: ("he continued: ..."; "“...,” the sign read."); otherwise they are aspect

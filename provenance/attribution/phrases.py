@@ -799,10 +799,22 @@ def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False
                     return spans[0] if spans else None
                 return None
             words = _words(text, subj.start, subj.end)
-            if same_clause and any(bare(x[2]).lower() in _SUBORDINATING for x in toks[k:]):
+            if same_clause and any(
+                bare(x[2]).lower() in _SUBORDINATING and not _demonstrative_that(toks, j)
+                for j, x in enumerate(toks[k:], k)
+            ):
                 return None  # "..., because its society, eager for redress, wants" (not "..., but said")
             return (subj.start, subj.end) if valid_subject(words) else None
     return None
+
+
+#: Words after which "that" is a pronoun, not a clause ("brought that down").
+_AFTER_DEMONSTRATIVE = frozenset("down up out off back away over around".split())
+
+
+def _demonstrative_that(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Is "that" at ``j`` an object pronoun ("brought that down, but said")?"""
+    return toks[j][2].lower() == "that" and j + 1 < len(toks) and toks[j + 1][2].lower() in _AFTER_DEMONSTRATIVE
 
 
 def _coordinated(prev: list[tuple[int, int, str]]) -> bool:

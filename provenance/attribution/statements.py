@@ -344,6 +344,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 continue
             nxt = _NEXT_WORD.match(text, ce, hi)
             nw = nxt.group(1).lower() if nxt else ""
+            if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()) and not (
+                nw == "to" and (after := _NEXT_WORD.match(text, nxt.end(), hi)) and is_capitalised(after.group(1))
+            ):  # ("Trump added to People": a listener)
+                continue  # "backed off", "called off"
+            if v.lemma in cues.NOT_CUE_COMPLEMENTS and _has_complement(text, ce, hi, cues.NOT_CUE_COMPLEMENTS[v.lemma]):
+                continue  # "has known Trump since the 1970s": an acquaintance
             agent = _BY_AGENT.match(text, ce, hi) if v.form == "past" else None
             if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent):
                 # A passive: "was asked", "is expected", "as opposed to", "a
@@ -352,10 +358,6 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 if span is not None:
                     emit(_PASSIVE_RULE.get(kind, rule), cs, ce, span[0], span[1], None, None, kind, v)
                 continue
-            if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()) and not (
-                nw == "to" and (after := _NEXT_WORD.match(text, nxt.end(), hi)) and is_capitalised(after.group(1))
-            ):  # ("Trump added to People": a listener)
-                continue  # "backed off", "called off"
             if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and prev[-1][2].isalpha() and (
                 not is_capitalised(prev[-1][2]) and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES
                 and any(t[2].lower() in ("a", "an") for t in prev[-3:-1])
@@ -711,6 +713,8 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             continue  # ("a sign reading “...”", "“...,” read a banner"; not "math and reading,")
         if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
             continue
+        if v.lemma in cues.CLAUSE_VERBS and not _clause_next(text, ce, hi, cues.CLAUSE_VERBS[v.lemma]):
+            continue
         if _nothing_said(text, lo, cs, ce, hi):
             continue
         yield cs, ce, low, v, cs
@@ -803,6 +807,19 @@ def _has_complement(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool
         if k >= 0:
             end = k
     return any(f" {w} " in f" {text[ce:end]} " for w in words)
+
+
+_SUBJECT_PRONOUNS = frozenset("he she it they we i you".split())
+
+
+def _clause_next(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Does a clause start right after the cue: a subject pronoun, a name or
+    one of ``words`` ("feels he can win", not "feels confident")?"""
+    nxt = _NEXT_WORD.match(text, ce, hi)
+    if nxt is None:
+        return False
+    w = nxt.group(1)
+    return w.lower() in words or w.lower() in _SUBJECT_PRONOUNS or is_capitalised(w)
 
 
 def _can_be_cited(words: list[str]) -> bool:
@@ -1000,6 +1017,8 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
             headline = headline_statement(ctx, sent, rank)
             if headline is not None:
                 top = [headline]
+        if len(top) > 1:
+            top = _beliefs_in_reported_content(text, top)
         out.extend(top)
         speaker: Source | None = None
         if top:
@@ -1013,6 +1032,40 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
             ctx.last_speaker = (top[0].source, rank)
     _spanning_quotes(text, sentences, furniture, out)
     return out
+
+
+#: Between a statement's cue and a belief's, these end the reported
+#: content: "said he had voted for Rubio, but cautioned", "says ..., though
+#: he supports".
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\b(?:because|though|although|while|whereas|even as)\b")
+#: Relative pronouns: a belief in a clause about the speaker ("said Murphy,
+#: who thinks"), not in what the speaker said.
+_RELATIVES = frozenset({"who", "which", "that"})
+
+
+def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statement]:
+    """A belief reported inside a statement's content is that statement's
+    content, not a second attribution by the article: "Clinton said she
+    wanted to move forward" is one record (Clinton, said); "Manafort told
+    friends that the candidate knew" keeps the candidate's belief with
+    Manafort, who relays it, as its ``via``. A belief of the speaker's own
+    after the content ends ("said ..., but he wants"), in a relative clause
+    ("said Murphy, who thinks") or as a second verb of the same subject
+    ("questioned ... and refused") stands as it is."""
+    kept: list[Statement] = []
+    for st in top:
+        outer = None
+        if st.kind == "belief" and st.source.source_text.lower() not in _RELATIVES:
+            outer = next((o for o in top if o.kind == "statement" and o.cue_end <= st.cue_start), None)
+        if outer is not None and (outer.source == st.source or _CLAUSE_BREAK.search(text, outer.cue_end, st.cue_start)):
+            outer = None
+        if outer is None:
+            kept.append(st)
+        elif outer.source.source and st.source.source != outer.source.source:
+            if st.via is None:
+                st.via, st.via_outlet = outer.source.source, outer.source.source_outlet
+            kept.append(st)
+    return kept
 
 
 def _spanning_quotes(text: str, sentences: list[Sentence], furniture: set[int], out: list[Statement]) -> None:
