@@ -2512,3 +2512,30 @@ def test_a_demonstrative_that_does_not_open_a_clause() -> None:
     assert [(c.source, c.source_text, c.cue, c.rule, c.cue_start) for c in attributions(text)] == [
         ("She", "She", "said", "statement.subject_verb", 52)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump achieved 45 percent support among Republican voters in a new poll.",
+        "One potential bastion of Trump support is in the state's 1st District.",
+        "The strong jobs report has cleared the way for the Fed.",
+        "Wyoming (Obama approval 26 percent, Clinton support 27 percent) is an exception.",
+        "Former Maryland Gov. Martin O'Malley gets 1 percent support.",
+    ],
+)
+def test_noun_homographs_before_a_verb_or_a_figure_are_nouns(text: str) -> None:
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("And 64 percent call him competent.", [("64 percent", "call", "statement.subject_verb")]),
+        ("If that's what people want, so be it.", [("people", "want", "belief.intention")]),
+        ("Rubio said the American people would support a border-first approach.",
+         [("Rubio", "said", "statement.subject_verb")]),
+    ],
+)
+def test_noun_homographs_that_are_verbs_stay_cues(text: str, expected: list) -> None:
+    assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected

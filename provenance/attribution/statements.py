@@ -298,6 +298,13 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         ):
             continue  # a singular noun: "the tax plan is", "in an apparent terrorist attack." (not
             # "Majorities across the political spectrum favor granting")
+        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and pw not in _SUBJECT_PRONOUNS and (
+            pw not in cues.AUXILIARIES
+        ) and (
+            _NOUN_NEXT_OR_NUMBER.match(text, ce, hi) or pw in ("percent", "%") and _PREPOSITION_NEXT.match(text, ce, hi)
+        ) and not any(t[2].lower() in _OBJECT_GAP for t in prev[-4:]):
+            continue  # a noun: "45 percent support among", "Trump support is", "Clinton support 27 percent"
+            # (not "they support.", "what people want.", "as some liberals hope,", "would support is")
         if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
             len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
         ):
@@ -726,6 +733,10 @@ _NOT_ADJECTIVES = frozenset("to not never and or will would can could should may
 
 #: What follows a noun, not a verb: punctuation, the end, a verb.
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:!?)”\"]|$|(?:is|was|are|were|has|had|have|will|would|could|should|may|might)\b)")
+_NOUN_NEXT_OR_NUMBER = re.compile(r"\s*(?:[,.;)]|(?:is|was|are|were|has|had)\b|\d)")
+_PREPOSITION_NEXT = re.compile(r"\s+(?:among|in|from|for|of|across)\b")
+#: Words before a verb whose object stands before it ("what people want.").
+_OBJECT_GAP = frozenset("what which that as who whom".split())
 
 
 def _after_preposition(prev: list[tuple[int, int, str]], det: int) -> bool:
