@@ -772,6 +772,33 @@ def test_quote_styles(quote_open: str, quote_close: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, quote",
+    [
+        # A curly opening closed by a straight mark, and the reverse.
+        ("“Our roads are crumbling,\" said Ahmet Yilmaz.", "Our roads are crumbling"),
+        ("\"Our roads are crumbling,” said Ahmet Yilmaz.", "Our roads are crumbling"),
+        # A straight quotation inside a curly one stays inside it.
+        ("“We want \"change\" now,” said Ahmet Yilmaz.", 'We want "change" now'),
+    ],
+)
+def test_mixed_quote_marks(text: str, quote: str) -> None:
+    c = one(text)
+    assert (c.source, c.cue, c.quote, c.cue_start) == ("Ahmet Yilmaz", "said", quote, text.index("said Ahmet"))
+
+
+def test_mixed_marks_keep_the_speaker_outside_the_quotation() -> None:
+    from provenance.attribution.sentences import double_quotes
+
+    text = "Jo Lee spoke. “Our roads are crumbling,\" she said. \"Families endure blackouts.”"
+    assert [text[a:b] for a, b in double_quotes(text, 0, len(text))] == [
+        "“Our roads are crumbling,\"", "\"Families endure blackouts.”"
+    ]
+    # A curly quotation inside a straight one does not close it.
+    text = '"Pence: Hillary Clinton thinks this is “Shark Tank,” he said. Then he left."'
+    assert [text[a:b] for a, b in double_quotes(text, 0, len(text))] == [text]
+
+
+@pytest.mark.parametrize(
     "text",
     ["“Unclosed quote, he said.", 'He said "x and "y and "z.', "” reversed “ marks said X.", "‘’'\"«»„", "said", ", said", "according to"],
 )

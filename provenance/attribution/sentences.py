@@ -179,6 +179,8 @@ def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     depth = 0
     open_at = -1
     straight_open = -1
+    inner = False  # a straight quotation open inside a curly one
+    curly_in_straight = 0  # curly quotations open inside a straight one
     for m in _double_marks(text, start, end):
         i = m.start()
         c = text[i]
@@ -187,12 +189,35 @@ def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 open_at = i
             if straight_open < 0:
                 depth += 1
+            else:
+                curly_in_straight += 1
         elif c in CLOSE_DOUBLE:
             if depth > 0 and straight_open < 0:
                 depth -= 1
                 if depth == 0:
+                    inner = False
                     if i + 1 - open_at <= cues.MAX_QUOTE:
                         spans.append((open_at, i + 1))
+            elif curly_in_straight:
+                curly_in_straight -= 1
+            elif depth == 0 and straight_open >= 0:
+                # Mixed marks: "Families endure blackouts.” closes a straight
+                # opening (one with no curly quotation inside it so far).
+                if i + 1 - straight_open <= cues.MAX_QUOTE:
+                    spans.append((straight_open, i + 1))
+                straight_open = -1
+        elif c == '"' and depth == 1 and straight_open < 0:
+            # Inside a curly quotation a straight mark opens and closes an
+            # inner quotation ("He said "no" to me"), or, unpaired and in
+            # a closing place, ends the curly one: “We waited," she said.
+            if inner:
+                inner = False
+            elif _closing_place(text, i, end):
+                depth = 0
+                if i + 1 - open_at <= cues.MAX_QUOTE:
+                    spans.append((open_at, i + 1))
+            else:
+                inner = True
         elif c == '"' or c == "'":  # (the regex matches "'" only as "''")
             if depth == 0:
                 if straight_open < 0:
@@ -201,7 +226,14 @@ def _double_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     if m.end() - straight_open <= cues.MAX_QUOTE:
                         spans.append((straight_open, m.end()))
                     straight_open = -1
+                    curly_in_straight = 0
     return spans
+
+
+def _closing_place(text: str, i: int, end: int) -> bool:
+    """Does the mark at ``i`` close a quotation: after a word or punctuation,
+    before a space, punctuation or the end?"""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace() or text[i + 1] in ",.;:!?)")
 
 
 def _is_letter(c: str) -> bool:
