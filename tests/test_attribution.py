@@ -2566,3 +2566,22 @@ def test_noun_homographs_before_a_verb_or_a_figure_are_nouns(text: str) -> None:
 )
 def test_noun_homographs_that_are_verbs_stay_cues(text: str, expected: list) -> None:
     assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize("q_open, q_close", [("“", "”"), ("''", "''")])
+@pytest.mark.parametrize(
+    "template, source, source_text, cue",
+    [
+        ("Mr. Manafort, citing {o}the unique magic of Trump,{c} said the candidate could win.",
+         "Manafort", "Mr. Manafort", "said"),
+        ("Noah Oppenheim, the NBC executive in charge of {o}Today,{c} reminded his staff about it.",
+         "Noah Oppenheim", "Noah Oppenheim", "reminded"),
+    ],
+)
+def test_a_quotation_closing_a_descriptor_in_either_mark(
+    q_open: str, q_close: str, template: str, source: str, source_text: str, cue: str
+) -> None:
+    text = template.format(o=q_open, c=q_close)
+    assert [(c.source, c.source_text, c.cue, c.cue_start) for c in attributions(text)] == [
+        (source, source_text, cue, text.index(" " + cue + " ") + 1)
+    ]

@@ -992,6 +992,16 @@ def _role_word(w: str) -> bool:
     return b in cues.TITLE_WORDS or b in cues.ROLE_NOUNS
 
 
+def _quote_inner(text: str, q: tuple[int, int]) -> str:
+    """A quotation's words without its marks (two apostrophes are one mark)."""
+    a, b = q
+    if text.startswith("''", a):
+        a += 1
+    if text.startswith("''", b - 2):
+        b -= 1
+    return text[a + 1 : b - 1]
+
+
 def _title_quote(text: str, q_end: int, qspans) -> tuple[int, int] | None:
     """The quotation ending at ``q_end`` when it is a short title inside a
     descriptor ("star of television’s “Scandal,”"): a few capitalised words
@@ -999,7 +1009,7 @@ def _title_quote(text: str, q_end: int, qspans) -> tuple[int, int] | None:
     q = _inside(q_end - 1, qspans)
     if q is None:
         return None
-    inner = text[q[0] + 1 : q[1] - 1].strip()
+    inner = _quote_inner(text, q).strip()
     words = inner.rstrip(",").split()
     if not inner.endswith(",") or not 1 <= len(words) <= 6:
         return None
@@ -1013,7 +1023,7 @@ def _quoted_in_descriptor(text: str, lo: int, q_end: int, qspans) -> tuple[int, 
     descriptor with the descriptor's comma inside its closing mark
     ("Mr. Manafort, citing “the unique magic of Trump,” said")."""
     q = _inside(q_end - 1, qspans)
-    if q is None or not text[q[0] + 1 : q[1] - 1].rstrip().endswith(","):
+    if q is None or not _quote_inner(text, q).rstrip().endswith(","):
         return None
     b, c = _clause_start(text, lo, q[0], qspans)
     lead = text[b : q[0]].split()
