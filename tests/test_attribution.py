@@ -2585,3 +2585,49 @@ def test_a_quotation_closing_a_descriptor_in_either_mark(
     assert [(c.source, c.source_text, c.cue, c.cue_start) for c in attributions(text)] == [
         (source, source_text, cue, text.index(" " + cue + " ") + 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # A noun that speaks with a long tail of modifiers (up to 16 words).
+        ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday said "
+         "they support a ban.",
+         "Large majorities of Republican primary voters in six states going to the polls on Super Tuesday"),
+        ("Fewer than half of the voters surveyed in a new poll released Monday support Hillary Clinton.",
+         "Fewer than half of the voters surveyed in a new poll released Monday"),
+        # A relative "whose" clause after the noun: the noun speaks.
+        ("The state officials whose laws have been invalidated say the real change has come.", "The state officials"),
+    ],
+)
+def test_long_subjects_and_whose_clauses(text: str, source: str) -> None:
+    got = attributions(text)
+    assert [(c.source, c.source_text) for c in got][:1] == [(source, source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A long run that holds a clause is no subject.
+        "Wealthy donors handed over $25 million last month to an outside group backing then-candidate Marco Rubio.",
+        "Following the release of a new video from the terrorist group threatening an attack, the mayor spoke.",
+    ],
+)
+def test_long_runs_with_a_clause_are_no_subjects(text: str) -> None:
+    assert [c.source_text for c in attributions(text) if len(c.source_text.split()) > 10] == []
+
+
+def test_a_belief_before_a_trailing_attribution_is_relayed() -> None:
+    """"..., RTVI reported": the belief in the content is relayed by the
+    outlet; a belief of the speaker's own ("He hoped, he said,") stands."""
+    text = "Dozens of Russian women in a camp in Syria are seeking help from Moscow, the outlet RTVI reported."
+    got = sorted(attributions(text), key=lambda c: c.cue_start)
+    assert [(c.kind, c.source, c.source_type, c.cue, c.via, c.via_outlet) for c in got] == [
+        ("belief", "Dozens of Russian women in a camp in Syria", "group", "seeking", "RTVI", "rtvi"),
+        ("statement", "RTVI", "outlet", "reported", None, None),
+    ]
+    text = "Oleg Smirnov spoke on Monday. He hoped, he said, that the paper would stop."
+    got = sorted(attributions(text), key=lambda c: c.cue_start)
+    assert [(c.kind, c.source, c.cue, c.via) for c in got] == [
+        ("belief", "Oleg Smirnov", "hoped", None), ("statement", "Oleg Smirnov", "said", None)
+    ]

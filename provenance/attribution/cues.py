@@ -670,6 +670,10 @@ MAX_SENTENCE = 2000
 
 #: Subject noun phrases longer than this many words are not subjects.
 MAX_SUBJECT_WORDS = 10
+#: ... except a noun that speaks with its modifiers, standing before its
+#: verb: "Large majorities of Republican primary voters in six states going
+#: to the polls on Super Tuesday said" (PolNeAR marks the whole phrase).
+MAX_LONG_SUBJECT_WORDS = 16
 
 #: Pronouns resolve to candidates in the current and this many previous
 #: (non-furniture) paragraphs.

@@ -475,10 +475,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     # "sources in the camp", "women held in ...": a noun head with a tail;
     # but "Kremlin spokesman Dmitry Peskov" is the person after the role.
     head = content  # past a modifier or two: "protest organizers in Cleveland"
-    while head < min(content + 2, len(tokens) - 2) and not _speaks(low[head]) and low[head].isalpha() and (
-        tokens[head].islower() or head == 0
+    while head < min(content + 3, len(tokens) - 2) and not _speaks(low[head]) and low[head].isalpha() and (
+        tokens[head].islower() or head == 0 or (low[head - 1] == "of" and low[head].endswith(cues.NATIONALITY_SUFFIXES))
     ):
-        head += 1
+        head += 1  # (and a nationality: "Dozens of Russian women in a camp")
     if (
         head < len(tokens) - 1
         and _speaks(low[head]) and (head == content or tokens[head].islower())

@@ -222,9 +222,11 @@ _POLLED = frozenset("polled surveyed interviewed questioned sampled".split())
 
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
-    if not toks or len(toks) > cues.MAX_SUBJECT_WORDS:
+    if not toks or len(toks) > cues.MAX_LONG_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
+    if len(toks) > cues.MAX_SUBJECT_WORDS and not _long_subject(toks, low):
+        return False
     if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
         return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
     for k in range(1, len(low) - 1):
@@ -275,6 +277,33 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     # either side": a noun head (after a determiner or a number) with a tail.
     starts = (0, 1) if first in cues.DETERMINERS or first in cues.QUANTIFIERS or first.isdigit() else (0,)
     return any(k + 1 < len(low) and _source_noun(low[k]) and _tail_at(low, k + 1) for k in starts)
+
+
+def _long_subject(toks: list[str], low: list[str]) -> bool:
+    """Is a long phrase one noun phrase: a noun that speaks among its first
+    few words, then only its modifiers (no clause or dash inside)?"""
+    head = next((k for k in range(min(5, len(low))) if _source_noun(low[k]) and toks[k].islower()), -1)
+    if head < 0 or low[0].endswith("ing") or any(_finite_after_noun(w) for w in low[:head]):
+        return False  # ("Following the release of a video from the group": a clause opener)
+    while head + 1 < len(low) and toks[head + 1].islower() and _source_noun(low[head + 1]):
+        head += 1  # "many unions": the last noun of the run is the head
+    nxt = low[head + 1] if head + 1 < len(low) else ""
+    if _finite_after_noun(nxt) and nxt not in _POLLED:
+        return False  # "Wealthy donors handed over ...": a clause, not a phrase
+    return not any(
+        w in cues.CLAUSE_WORDS or w in cues.PRONOUNS or w in _NOT_IN_LONG_SUBJECT or t[-1:] in ",;:"
+        or (w == "to" and j + 1 < len(low) and low[j + 1] not in cues.DETERMINERS and toks[j + 1].islower())
+        for j, (t, w) in enumerate(zip(toks[head:], low[head:]), head)
+    )
+
+
+#: Words that end a long subject: a clause, a coordination, an object.
+_NOT_IN_LONG_SUBJECT = frozenset("and what than her him them -- - — –".split())
+
+
+def _finite_after_noun(w: str) -> bool:
+    """A past tense after a noun reads as its verb ("donors handed")."""
+    return (w.endswith("ed") and len(w) > 3) or w in _IRREGULAR_PAST
 
 
 def _briefed(low: list[str], k: int) -> bool:
