@@ -2631,3 +2631,17 @@ def test_a_belief_before_a_trailing_attribution_is_relayed() -> None:
     assert [(c.kind, c.source, c.cue, c.via) for c in got] == [
         ("belief", "Oleg Smirnov", "hoped", None), ("statement", "Oleg Smirnov", "said", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Marco Rubio, whose hometown, Miami, is projected to be underwater, argues that it is fine.", "Marco Rubio"),
+        ("Dorothy Woods, whose husband, Navy SEAL Ty Woods, was killed in Benghazi, discussed the controversy.",
+         "Dorothy Woods"),
+    ],
+)
+def test_a_name_inside_a_whose_clause_is_not_the_speaker(text: str, source: str) -> None:
+    assert [(c.source, c.source_text, c.cue_start) for c in attributions(text)] == [
+        (source, source, text.rindex(", ") + 2)  # the verb after the clause's last comma
+    ]

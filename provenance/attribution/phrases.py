@@ -942,6 +942,9 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
             end = b2 - 1  # "who lost her daughter in Aurora, Colorado, in July 2012,": not "Colorado"
             continue
         span = subject_before(text, lo, b2 - 1, qspans, v)
+        if span is not None and c3 == "," and span[0] >= b3 and _whose_before(text, lo, b3 - 1, qspans):
+            end = b3 - 1  # "Marco Rubio, whose hometown, Miami, is projected ..., argues"
+            continue
         if span is not None:
             words = _words(text, *span)
             if fallback:  # walked back past a role: only a name will do
@@ -973,6 +976,13 @@ def _in_relative_clause(text: str, lo: int, comma: int, qspans) -> bool:
     b, c = _clause_start(text, lo, comma, qspans)
     first = text[b:comma].split()[:1]
     return c == "," and bool(first) and first[0].lower() in ("who", "which", "whose")
+
+
+def _whose_before(text: str, lo: int, comma: int, qspans) -> bool:
+    """Does a "whose" clause end at ``comma`` ("Rubio, whose hometown,
+    Miami, ...": the name after it is the hometown's)?"""
+    b, c = _clause_start(text, lo, comma, qspans)
+    return c == "," and text[b:comma].split()[:1] == ["whose"]
 
 
 def _inside_descriptor(text: str, lo: int, comma: int, qspans) -> bool:
