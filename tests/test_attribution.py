@@ -2645,3 +2645,15 @@ def test_a_name_inside_a_whose_clause_is_not_the_speaker(text: str, source: str)
     assert [(c.source, c.source_text, c.cue_start) for c in attributions(text)] == [
         (source, source, text.rindex(", ") + 2)  # the verb after the clause's last comma
     ]
+
+
+def test_a_second_verb_after_a_subordinate_opener_is_the_main_subjects() -> None:
+    text = "As the crowd began to chant, Silverman was joined on stage by Al Franken and joked, “You are wrong.”"
+    got = sorted(attributions(text), key=lambda c: c.cue_start)
+    assert [(c.source, c.cue, c.cue_start) for c in got] == [
+        ("the crowd", "chant", text.index("chant")), ("Silverman", "joked", text.index("joked"))
+    ]
+    # A quotation opening the sentence is no subordinate clause.
+    text = "“How big is that wall?” asked the boy, who wore a red hat and said his name was Mason."
+    got = sorted(attributions(text), key=lambda c: c.cue_start)
+    assert [(c.source, c.cue) for c in got] == [("the boy", "asked"), ("the boy", "said")]

@@ -381,6 +381,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 first = out[0] if comma_before_conjunction(prev) else out[-1]
                 if not _same_tense(text, first, v):
                     continue  # "said ... services and support": a noun, not a second verb
+                comma = text.find(",", lo, cs) if _opens_with_subordinate(text, lo) else -1
+                if first.cue_start < comma:
+                    # "As the crowd began to chant, Silverman was joined ...
+                    # and joked": the main clause's subject, not the opener's.
+                    head = _sentence_subject(text, comma + 1, cs) or main_subject(text, comma + 1, cs, qspans, same_clause=True)
+                    if head is not None:
+                        emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
+                    continue
                 out.append(_same_speaker(first, rule, cs, ce, quote_for(cs), kind))
             else:
                 # "Ruth Marcus has been critical of X but wrote": the subject
@@ -962,6 +970,8 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
 def _opens_with_subordinate(text: str, lo: int) -> bool:
     """Does the sentence open with a subordinate clause ("Ever since she
     endorsed ...,", "When he said ...,")?"""
+    if text[lo : lo + 1] in OPENERS:
+        return False  # a quotation opens it: “How big is that wall?” asked the boy
     words = text[lo : lo + 40].split()[:2]
     return any(bare(w).lower() in _SUBORDINATORS for w in words)
 
