@@ -2657,3 +2657,17 @@ def test_a_second_verb_after_a_subordinate_opener_is_the_main_subjects() -> None
     text = "“How big is that wall?” asked the boy, who wore a red hat and said his name was Mason."
     got = sorted(attributions(text), key=lambda c: c.cue_start)
     assert [(c.source, c.cue) for c in got] == [("the boy", "asked"), ("the boy", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, source_text",
+    [
+        ("A few minutes later he said it was over.", "he"),
+        ("Two days ago she said it was over.", "she"),
+        ("Years later Smith wrote that it was over.", "Smith"),
+        ("Minutes later they reversed course and said it was over.", "they"),
+        ("An earlier report said it was over.", "An earlier report"),  # no span of time: a modifier
+    ],
+)
+def test_a_span_of_time_before_the_subject_is_not_part_of_it(text: str, source_text: str) -> None:
+    assert [c.source_text for c in attributions(text)] == [source_text]

@@ -404,6 +404,26 @@ _TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend 
 _TIME_NOUNS = _TIME_WORDS - {"the", "a"}
 
 
+#: Units of a span of time ("a few minutes later", "two days ago").
+_TIME_UNITS = frozenset(
+    "moment moments second seconds minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
+
+
+def _time_span_end(toks: list[tuple[int, int, str]]) -> int:
+    """Where a span of time opening ``toks`` ends ("A few minutes later",
+    "Two days ago", "Years later"), or 0."""
+    for k in range(1, min(len(toks) - 1, 5)):
+        if toks[k][2].lower() in ("later", "ago", "earlier"):
+            words = [t[2].lower() for t in toks[:k]]
+            if words[-1] in _TIME_UNITS and all(
+                w in _TIME_UNITS or w in cues.QUANTIFIERS or w in ("a", "an", "few") or w.isdigit() for w in words
+            ):
+                return k + 1
+            return 0
+    return 0
+
+
 _ASIDE_CLOSERS = {")": "(", "—": "—", "–": "–"}
 _SPACED_HYPHENS = re.compile(r"\s(--?)$")
 
@@ -462,6 +482,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
             while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or _adverb(toks[-1][2])):
                 toks = toks[:-1]
             break
+    toks = toks[_time_span_end(toks) :]  # "A few minutes later he said", "Two days ago she said"
     while toks and toks[0][2].lower() in ("and", "but", "or", "yet", "so"):
         toks = toks[1:]  # "... and I've told": the conjunction opens the clause
     if len(toks) > 1 and toks[0][2].lower() in cues.QUESTION_AUXILIARIES and toks[1][2].lower() in cues.PRONOUNS:
@@ -768,7 +789,7 @@ def _sentence_subject(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The name opening the sentence, before its first verb ("Bush
     criticized ... and said"): a capitalised run followed by a lower-case word."""
     toks = _tokens(text, lo, cs)
-    k = 0
+    k = _time_span_end(toks)  # "Minutes later they reversed course and said"
     if toks and (bare(toks[0][2]).lower().endswith("ing") or bare(toks[0][2]).lower() in _PP_OPENERS):
         # "Walking to the next address, Ebeling reminisced ...", "Along
         # with her husband, she ...": after the comma
