@@ -2671,3 +2671,22 @@ def test_a_second_verb_after_a_subordinate_opener_is_the_main_subjects() -> None
 )
 def test_a_span_of_time_before_the_subject_is_not_part_of_it(text: str, source_text: str) -> None:
     assert [c.source_text for c in attributions(text)] == [source_text]
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, source_type, cue",
+    [
+        ("Gallup finds states shifting toward the GOP.", "Gallup", "Gallup", "organization", "finds"),
+        ("The Pew Research Center found that voters were split.", "Pew Research Center", "The Pew Research Center",
+         "organization", "found"),
+        ("A Morning Consult Poll found that he would draw support.", "Morning Consult Poll", "A Morning Consult Poll",
+         "organization", "found"),
+        ("A 2009 report by the progressive Center for Economic and Policy Research found that the tax would work.",
+         "Center for Economic and Policy Research",
+         "A 2009 report by the progressive Center for Economic and Policy Research", "organization", "found"),
+    ],
+)
+def test_pollsters_and_named_polls_find(text: str, source: str, source_text: str, source_type: str, cue: str) -> None:
+    assert [(c.source, c.source_text, c.source_type, c.cue, c.rule) for c in attributions(text)] == [
+        (source, source_text, source_type, cue, "statement.evidence")
+    ]

@@ -437,6 +437,20 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Polling firms and survey centres, cited for what their data show
+#: ("Gallup finds", "Quinnipiac found"): organisations, whose evidence
+#: verbs count like a poll's.
+POLLSTERS: frozenset[str] = frozenset(
+    name.strip()
+    for name in """
+    Gallup | Pew | Pew Research Center | Quinnipiac | Quinnipiac University | Rasmussen |
+    Rasmussen Reports | Marist | Marist College | Monmouth | Monmouth University | YouGov | Ipsos |
+    Morning Consult | Public Policy Polling | Emerson | Emerson College | Siena | Siena College |
+    Edison Research | SurveyUSA | Harris Interactive | Zogby | Selzer | Selzer & Co. |
+    Levada | Levada Center | Левада-центр | VTsIOM | ВЦИОМ | ФОМ
+    """.lower().split("|")
+)
+
 #: Heads that make a common-noun source a government body.
 GOVERNMENT_NOUNS: frozenset[str] = frozenset(
     """

@@ -492,6 +492,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         )  # a role, then a name ("Kremlin spokesman Dmitry Peskov", "the official news agency KCNA")
     ):
         return Source(text, text, _common_type(low[head]))
+    if run and len(run) >= len(tokens) - 1 and (
+        run_name.lower() in cues.POLLSTERS or (len(run) > 1 and bare(run[-1]).lower() in cues.EVIDENCE_NOUNS)
+    ):
+        return Source(run_name, text, "organization")  # "Gallup", "the Pew Research Center", "A Morning Consult Poll"
     outlet = gaz.resolve(text)
     if outlet is not None:
         person = strip_titles(run) if run else []

@@ -678,8 +678,8 @@ def _fits(v: lexicon.Verb | None, src: Source, words: list[str]) -> bool:
     # "a poll found", "Exit polls taken in South Carolina found", "the ad shows"
     return src.source_type in ("outlet", "organization") or any(
         (b := bare(w).lower()) in cues.EVIDENCE_NOUNS or b in cues.DOCUMENT_NOUNS
-        for i, w in enumerate(words) if i == 0 or not is_capitalised(w)  # ("Data from the CDC show")
-    )
+        for i, w in enumerate(words) if i == 0 or i == len(words) - 1 or not is_capitalised(w)
+    )  # ("Data from the CDC show"; the head, "A Morning Consult Poll found")
 
 
 def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tuple[int, int, str, lexicon.Verb | None, int]]:
