@@ -2690,3 +2690,15 @@ def test_pollsters_and_named_polls_find(text: str, source: str, source_text: str
     assert [(c.source, c.source_text, c.source_type, c.cue, c.rule) for c in attributions(text)] == [
         (source, source_text, source_type, cue, "statement.evidence")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a lead.", "CNN", "showed"),
+        ("Polls there show Trump is trailing.", "Polls there", "show"),
+        ("Activists here point to a number of factors.", "Activists here", "point to"),
+    ],
+)
+def test_a_document_put_out_on_a_date_and_here_or_there_after_the_subject(text: str, source: str, cue: str) -> None:
+    assert [(c.source, c.cue, c.cue_start) for c in attributions(text)] == [(source, cue, text.index(cue))]

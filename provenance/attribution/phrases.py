@@ -229,6 +229,10 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         return False
     if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
         return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
+    if len(low) > 1 and (low[-1] in ("there", "here") or low[-1] in _RELEASED_PARTICIPLES and any(
+        w in cues.EVIDENCE_NOUNS or w in _RELEASED_NOUNS for w in low[:-1]
+    )):
+        return valid_subject(toks[:-1], v)  # "Polls there show", "A poll of South Carolina released (on Tuesday) showed"
     for k in range(1, len(low) - 1):
         if low[k].endswith("ed") and _released_on(toks, low, k):
             return valid_subject(toks[:k], v)  # "the order released Friday"
@@ -320,6 +324,8 @@ def _briefed(low: list[str], k: int) -> bool:
 
 
 _RELEASED_NOUNS = cues.DOCUMENT_NOUNS | frozenset("order ruling opinion decision indictment document".split())
+#: Participles that put a document out ("a poll released on Tuesday").
+_RELEASED_PARTICIPLES = frozenset("released published issued conducted taken completed unveiled".split())
 
 
 def _released_on(toks: list[str], low: list[str], k: int) -> bool:
