@@ -2,7 +2,8 @@
 
 import pytest
 
-from provenance.attribution.names import NameIndex, name_gender
+from provenance.attribution.names import NameIndex, classify, name_gender
+from provenance.outlets import load_gazetteer
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,18 @@ def test_runs(text, runs):
 )
 def test_name_gender(tokens: list[str], gender: str | None) -> None:
     assert name_gender(tokens) == gender
+
+
+@pytest.mark.parametrize(
+    "mention, source",
+    [
+        ("Columnist John Smith", "John Smith"),
+        ("Pollster Ann Selzer", "Ann Selzer"),
+        ("Democrat Hillary Clinton", "Hillary Clinton"),
+        ("Billionaire Donald Trump", "Donald Trump"),
+        ("Conservative Solutions PAC", "Conservative Solutions PAC"),  # a body's name, not a role
+    ],
+)
+def test_a_capitalised_role_opening_a_name_is_kept_out_of_the_source(mention: str, source: str) -> None:
+    got = classify(mention, load_gazetteer(), NameIndex.build(mention), 0)
+    assert (got.source, got.source_text) == (source, mention)

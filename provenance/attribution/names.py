@@ -170,7 +170,10 @@ def strip_titles(tokens: list[str]) -> list[str]:
     title word before a suffix is the name's: "Martin Luther King Jr.")."""
     cut = 0
     for i, t in enumerate(tokens[:-1]):
-        if is_title(t) or is_possessive(t) or (is_acronym(t) and i + 1 < len(tokens) and is_title(tokens[i + 1])):
+        if is_title(t) or is_possessive(t) or (is_acronym(t) and i + 1 < len(tokens) and is_title(tokens[i + 1])) or (
+            i == 0 and len(tokens) >= 3 and bare(t).lower() in cues.ROLE_NOUNS and is_capitalised(tokens[1])
+            and not any(bare(x).lower() in cues.ORG_WORDS for x in tokens) and not bare(tokens[-1]).isupper()
+        ):  # "Columnist George Will", "Pollster Ann Selzer" (not "Conservative Solutions PAC")
             if not all(bare(x).lower().rstrip(",") in _SUFFIXES for x in tokens[i + 1 :]):
                 cut = i + 1
     return tokens[cut:]
