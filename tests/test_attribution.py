@@ -2702,3 +2702,17 @@ def test_pollsters_and_named_polls_find(text: str, source: str, source_text: str
 )
 def test_a_document_put_out_on_a_date_and_here_or_there_after_the_subject(text: str, source: str, cue: str) -> None:
     assert [(c.source, c.cue, c.cue_start) for c in attributions(text)] == [(source, cue, text.index(cue))]
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text",
+    [
+        ("Columnist George Will wrote that it is bad.", "George Will", "Columnist George Will"),
+        ("British Prime Minister Theresa May said this week it is bad.", "Theresa May",
+         "British Prime Minister Theresa May"),
+        ("Theresa May will say it is bad.", "Theresa May", "Theresa May"),
+        ("John may say it is bad.", "John", "John"),  # the verb after a name
+    ],
+)
+def test_a_surname_that_is_also_an_auxiliary(text: str, source: str, source_text: str) -> None:
+    assert [(c.source, c.source_text) for c in attributions(text)] == [(source, source_text)]

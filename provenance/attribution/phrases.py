@@ -273,8 +273,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
             if _source_noun(low[k - 1]) or low[k - 1] in cues.TITLE_WORDS:
                 return True  # "voters in each state", "4 in 10 voters in Ohio"
 
-    if is_capitalised(head) and low[-1] not in cues.NOT_NAMES and not _is_datey(head):
-        return True
+    if is_capitalised(head) and (low[-1] not in cues.NOT_NAMES and not _is_datey(head) or _first_name_before(toks)):
+        return True  # (a surname that is also a word after a first name: "Theresa May", "George Will")
     if len(toks) > 1 and low[-1] in _MONTH_ABBREVIATIONS and head.isalpha() and is_capitalised(toks[-2]) and not _is_datey(toks[-2]):
         return True  # "columnist Ai Jun": without its period a month's abbreviation is a name
     # "sources in the camp", "three people familiar with ...", "few on
@@ -483,7 +483,7 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         ):  # "in which he declares"; "the official who spoke to us said" keeps its relative clause
             toks = toks[k + 1 :]
             break
-    while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or _adverb(toks[-1][2])):
+    while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or _adverb(toks[-1][2])) and not _surname_homograph(toks):
         toks = toks[:-1]
     # "RNC spokesman Sean Spicer on Thursday evening said": a time phrase.
     for k in range(len(toks) - 1, 0, -1):
@@ -532,6 +532,17 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
     if is_possessive(toks[-1][2]) and bare(toks[-1][2]).lower() in cues.HAS_CONTRACTED:
         end -= 2  # "he's said": the subject is "he"
     return _Subject(toks[0][0], end, b, bchar)
+
+
+def _surname_homograph(toks: list[tuple[int, int, str]]) -> bool:
+    """Is the last token a surname that is also an auxiliary, after a first
+    name ("George Will wrote", "Theresa May said")?"""
+    return is_capitalised(toks[-1][2]) and _first_name_before([t[2] for t in toks])
+
+
+def _first_name_before(words: list[str]) -> bool:
+    """Is the word before the last a common first name ("Theresa May")?"""
+    return len(words) > 1 and ((first := words[-2].lower()) in cues.MALE_FIRST_NAMES or first in cues.FEMALE_FIRST_NAMES)
 
 
 def subject_before(text: str, lo: int, pos: int, qspans, v: lexicon.Verb | None = None) -> tuple[int, int] | None:
