@@ -2716,3 +2716,17 @@ def test_a_document_put_out_on_a_date_and_here_or_there_after_the_subject(text: 
 )
 def test_a_surname_that_is_also_an_auxiliary(text: str, source: str, source_text: str) -> None:
     assert [(c.source, c.source_text) for c in attributions(text)] == [(source, source_text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“It is bad!!” posted Sharon Geyer.", [("Sharon Geyer", "posted", "statement.verb_subject")]),
+        ("“It is bad,” joked Sharon Geyer, a voter.", [("Sharon Geyer", "joked", "statement.verb_subject")]),
+        # Not an inversion: the verb's object follows.
+        ("Serafinowicz, who starred in “Parks,” posted the clip to YouTube on Thursday.",
+         [("Serafinowicz", "posted", "statement.subject_verb")]),
+    ],
+)
+def test_more_verbs_stand_before_a_named_speaker(text: str, expected: list) -> None:
+    assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected

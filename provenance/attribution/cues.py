@@ -209,6 +209,10 @@ CORE_SPEECH: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Verbs besides the "say" core that may stand before their subject after a
+#: quotation or a comma, when a name follows ("“...,” posted Sharon Geyer").
+INVERTED_SPEECH: frozenset[str] = frozenset("posted commented joked quipped countered cautioned".split())
+
 #: Words after which an -ing cue continues the sentence's source ("...,
 #: adding", "before adding") rather than modifying a noun.
 PARTICIPLE_OPENERS: frozenset[str] = frozenset("after before while by and then when without also".split())

@@ -469,7 +469,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 tail = [t[2] for t in toks[k + 1 :]]
                 if tail and (is_capitalised(tail[0]) or tail[0].lower() in cues.PRONOUNS) and valid_subject(tail, v):
                     spans = [(toks[k + 1][0], toks[-1][1])]
-        elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell") or v.lemma == "read") and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
+        elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell") or v.lemma == "read" or (
+            key in cues.INVERTED_SPEECH and _named_inversion(text, ce, hi)  # ("posted the clip": an object)
+        )) and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
             # "X, <descriptor>, said" before "..., said X".
             spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char in (",", "quote") else []
             after = inverted_subject(text, ce, hi) if not spans or _named_inversion(text, ce, hi) else None
