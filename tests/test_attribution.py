@@ -2730,3 +2730,16 @@ def test_a_surname_that_is_also_an_auxiliary(text: str, source: str, source_text
 )
 def test_more_verbs_stand_before_a_named_speaker(text: str, expected: list) -> None:
     assert [(c.source, c.cue, c.rule) for c in attributions(text)] == expected
+
+
+def test_a_title_elsewhere_in_the_text_gives_a_surname_its_gender() -> None:
+    """"Mr. Trump" in the text makes "Trump" male: "she" is not him."""
+    text = ("Kashiya Nwanguma said she held up a sign. Trump said it was bad, and Mr. Trump left. "
+            "“It was awful,” she said.")
+    got = [c for c in attributions(text) if c.source_text == "she"]
+    assert [(c.source, c.cue) for c in got] == [("Kashiya Nwanguma", "said")]
+    # With both "Mr." and "Mrs." before the surname, the surname has no gender.
+    from provenance.attribution.names import NameIndex
+
+    index = NameIndex.build("Mr. Clinton spoke. Mrs. Clinton spoke. Mr. Trump spoke. Trump left.")
+    assert (index.gender("Clinton"), index.gender("Trump"), index.gender("Hillary Clinton")) == (None, "male", "female")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..outlets import Gazetteer
 from . import cues, lexicon
-from .names import NameIndex, Source, bare, before_apostrophe, classify, gender_of, is_capitalised, strip_titles
+from .names import NameIndex, Source, bare, before_apostrophe, classify, is_capitalised, strip_titles
 from .phrases import _inside
 from .sentences import double_quotes
 
@@ -112,7 +112,7 @@ class Context:
                     c.pos < pos and c.type in fits and c.name != exclude
                     and (exclude is None or c.quoted)
                     and c.rank >= rank - cues.PRONOUN_WINDOW_PARAGRAPHS
-                    and (other is None or gender_of(c.name) != other)
+                    and (other is None or self.names.gender(c.name) != other)
                 ):
                     if best is None or c.pos > best.pos:
                         best = c

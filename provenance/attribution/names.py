@@ -337,6 +337,22 @@ class NameIndex:
                 return " ".join([*best[1][:-1], bare(surname)])
         return bare(surname)
 
+    def gender(self, name: str) -> str | None:
+        """``gender_of`` a name, else the gender of the titles the text gives
+        its surname ("Mr. Trump" makes "Trump" male; with "Mr. Clinton" and
+        "Mrs. Clinton" both in the text, "Clinton" is neither)."""
+        found = gender_of(name)
+        if found is not None or not name:
+            return found
+        surname = bare(name.split()[-1])
+        cache = self.__dict__.setdefault("_title_gender", {})
+        if surname not in cache:
+            t = self._text
+            male = any(f"{title} {surname}" in t for title in ("Mr.", "Mr"))
+            female = any(f"{title} {surname}" in t for title in ("Mrs.", "Ms.", "Mrs", "Ms"))
+            cache[surname] = "male" if male and not female else "female" if female and not male else None
+        return cache[surname]
+
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
         if not self._indexed:
