@@ -2511,6 +2511,7 @@ def test_beliefs_in_reported_content(text: str, expected: list) -> None:
         "When Netanyahu came to Washington, he felt blindsided by the demand.",  # a state, not a belief
         "The attack felt so universal.",
         "Ali didn't feel well and stayed home.",
+        "Cruz won, 27.6 percent to 24.3 percent, with 100 percent of precincts reporting.",  # results
     ],
 )
 def test_naming_acquaintance_and_feeling_are_no_beliefs(text: str) -> None:

@@ -169,6 +169,10 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
 #: ("has known Trump since the 1970s", "known them for decades").
 NOT_CUE_COMPLEMENTS: dict[str, tuple[str, ...]] = {"know": ("since", "for")}
 
+#: Nouns after which a cue's -ing form reports results, not words ("with
+#: 99 percent of precincts reporting").
+NOT_CUE_AFTER: dict[str, frozenset[str]] = {"report": frozenset("precincts precinct districts counties".split())}
+
 #: Inflected forms that are far more often nouns ("the swing states", "her
 #: emails", "the Paris attacks"): never cues.
 EXCLUDED_FORMS: frozenset[str] = frozenset("states email emails posts texts attacks quotes credits charges".split())

@@ -370,6 +370,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 and any(t[2].lower() in ("a", "an") for t in prev[-3:-1])
             ):
                 continue  # naming, not speech: "a company called Harmony", "a website called Real News"
+            if v.form == "ing" and pw in cues.NOT_CUE_AFTER.get(v.lemma, ()):
+                continue  # "with 99 percent of precincts reporting": results
             if v.form == "ing" and before not in cues.BE_FORMS:
                 _participle(ctx, text, lo, hi, cs, ce, v, out, qspans, emit)
                 continue
