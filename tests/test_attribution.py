@@ -2744,3 +2744,24 @@ def test_a_title_elsewhere_in_the_text_gives_a_surname_its_gender() -> None:
 
     index = NameIndex.build("Mr. Clinton spoke. Mrs. Clinton spoke. Mr. Trump spoke. Trump left.")
     assert (index.gender("Clinton"), index.gender("Trump"), index.gender("Hillary Clinton")) == (None, "male", "female")
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, cue, via, via_outlet",
+    [
+        ("Kremlin spokesman Dmitry Peskov was cited by RIA Novosti as saying that Moscow had no plans.",
+         "Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "cited by RIA Novosti as saying", "RIA Novosti",
+         "ria-novosti"),
+        ("Peskov was quoted by TASS as saying that Moscow had no plans.", "Peskov", "Peskov",
+         "quoted by TASS as saying", "TASS", "tass"),
+        # The active form names the outlet first.
+        ("TASS quoted Peskov as saying that Moscow had no plans.", "Peskov", "Peskov", "quoted Peskov as saying",
+         "TASS", "tass"),
+    ],
+)
+def test_quoted_by_an_outlet_as_saying_in_the_passive(
+    text: str, source: str, source_text: str, cue: str, via: str, via_outlet: str
+) -> None:
+    assert [(c.source, c.source_text, c.cue, c.via, c.via_outlet, c.rule) for c in attributions(text)] == [
+        (source, source_text, cue, via, via_outlet, "statement.quoted_as")
+    ]

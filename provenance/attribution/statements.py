@@ -244,6 +244,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         subj = _np_before(text, lo, m.start(), qspans)
         if subj.start >= subj.end:
             continue
+        if text.startswith("by ", m.start("who")):
+            # "Peskov was quoted by TASS as saying": Peskov speaks, via TASS.
+            agent = _np_after(text, m.start("who") + 3, m.end("who"), any_start=True)
+            by = classify(text[agent[0] : agent[1]], ctx.gaz, ctx.names, agent[0]) if agent else None
+            if by is not None and by.source and not by.pronoun:
+                emit("statement.quoted_as", m.start("cue"), m.end("cue"), subj.start, subj.end, by.source, by.source_outlet)
+                consumed.append((m.start(), m.end()))
+            continue
         y = classify(text[subj.start : subj.end], ctx.gaz, ctx.names, subj.start)
         if y is None or y.pronoun and y.source is None:
             continue
