@@ -2765,3 +2765,16 @@ def test_quoted_by_an_outlet_as_saying_in_the_passive(
     assert [(c.source, c.source_text, c.cue, c.via, c.via_outlet, c.rule) for c in attributions(text)] == [
         (source, source_text, cue, via, via_outlet, "statement.quoted_as")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, via, via_outlet",
+    [
+        ("The ministry said in a Telegram post that the strikes had hit a depot.", "Telegram", "telegram"),
+        ("She said in a Reuters interview that it was fine.", "Reuters", "reuters"),
+        ("He said in a CNN interview on Sunday that it was fine.", "CNN", "cnn"),
+        ("She said in a White House statement that it was fine.", None, None),  # a body, not a channel
+    ],
+)
+def test_an_outlet_or_platform_named_before_the_medium_is_the_channel(text: str, via, via_outlet) -> None:
+    assert [(c.cue, c.via, c.via_outlet) for c in attributions(text)] == [("said", via, via_outlet)]

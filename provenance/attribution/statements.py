@@ -123,9 +123,11 @@ _PUNCT_NEXT = re.compile(r"\s*(?:[,:;.!?“”\"«»‘’]|$)")
 #: "wrote on Telegram", "said in a post on Facebook", "wrote on his Telegram
 #: channel", "said in a video posted to Instagram": a platform.
 _ON_PLATFORM = re.compile(
-    r"\s+(?:in\s+an?\s+\w+\s+(?:(?:posted|published|shared|uploaded)\s+)?)?(?:on|to)\s+"
-    r"(?:(?:his|her|their|its|the|an?)\s+(?:official\s+)?)?([^\W\d_][\w.\-]*)",
-    re.I,
+    r"(?i:\s+(?:in\s+an?\s+\w+\s+(?:(?:posted|published|shared|uploaded)\s+)?)?(?:on|to)\s+"
+    r"(?:(?:his|her|their|its|the|an?)\s+(?:official\s+)?)?([^\W\d_][\w.\-]*))"
+    # "said in a Telegram post", "wrote in a Facebook message" (the name capitalised)
+    r"|\s+in\s+(?:an?|his|her|their|its)\s+(?:late-night\s+|brief\s+|new\s+)?([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)\s+"
+    r"(?:post|posts|message|video|statement|tweet|update|story|live\s?stream|broadcast|interview|podcast|op-ed|column)\b",
 )
 
 def _key(match_text: str) -> str:
@@ -152,6 +154,13 @@ def _platform(ctx: Context, name: str) -> tuple[str, str] | None:
     """(name, id) of the platform ``name`` names, if it names one."""
     outlet = ctx.gaz.resolve(name)
     return (outlet.name, outlet.id) if outlet is not None and outlet.kind == "social" else None
+
+
+def _outlet_named(ctx: Context, name: str) -> tuple[str, str] | None:
+    """(name, id) of the outlet or platform ``name`` names ("in a Reuters
+    interview", "in a Telegram post"); not a government body."""
+    outlet = ctx.gaz.resolve(name)
+    return (outlet.name, outlet.id) if outlet is not None and outlet.kind != "government" else None
 
 
 def _platform_in(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
@@ -426,7 +435,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         else:
             # "wrote on Telegram", "said in a post on Facebook": a platform.
             pm = _ON_PLATFORM.match(text, ce, hi)
-            found = _platform(ctx, pm.group(1)) if pm else None
+            found = (_platform(ctx, pm.group(1)) if pm.group(1) else _outlet_named(ctx, pm.group(2))) if pm else None
             if found is not None:
                 via, via_outlet = found
         subj = _np_before(text, lo, np_end, qspans)
