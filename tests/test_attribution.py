@@ -2778,3 +2778,20 @@ def test_quoted_by_an_outlet_as_saying_in_the_passive(
 )
 def test_an_outlet_or_platform_named_before_the_medium_is_the_channel(text: str, via, via_outlet) -> None:
     assert [(c.cue, c.via, c.via_outlet) for c in attributions(text)] == [("said", via, via_outlet)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Kremlin has denied the allegations, RIA reported.",
+         [("Kremlin", "denied", "RIA Novosti"), ("RIA Novosti", "reported", None)]),
+        ("Peskov said the talks failed, TASS reported.", [("Peskov", "said", "TASS"), ("TASS", "reported", None)]),
+        # Not through the outlet: a clause break, or a subordinate opener before it.
+        ("Peskov said the talks failed, but TASS reported otherwise.",
+         [("Peskov", "said", None), ("TASS", "reported", None)]),
+        ("Though Peskov has denied it in the past, TASS reported that talks were held.",
+         [("Peskov", "denied", None), ("TASS", "reported", None)]),
+    ],
+)
+def test_an_outlet_reporting_at_the_end_is_the_channel_of_what_came_before(text: str, expected: list) -> None:
+    assert [(c.source, c.cue, c.via) for c in sorted(attributions(text), key=lambda c: c.cue_start)] == expected

@@ -542,6 +542,17 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
     NBC News"."""
     outlet = next((st.source for st in out if st.rule == "statement.according_to" and st.source.source_type == "outlet"), None)
     via = (outlet.source, outlet.source_outlet) if outlet else None
+    reporter = next((st for st in out if st.source.source_type == "outlet" and st.kind == "statement"), None)
+    if via is None and reporter is not None:
+        # "The Kremlin has denied the allegations, RIA reported.": what
+        # comes before the outlet's trailing attribution came through it.
+        opener_end = ctx.text.find(",", lo, hi) if _opens_with_subordinate(ctx.text, lo) else -1
+        for st in out:
+            if st.via is None and st.source.source_type != "outlet" and st.cue_start > opener_end and (
+                _trailing_attribution(ctx.text, st, reporter)
+            ):  # (not "Though Kaine has described himself ..., the Huffington Post reported")
+                st.via, st.via_outlet = reporter.source.source, reporter.source.source_outlet
+        return
     if via is None:
         text = ctx.text
         m = (_CHANNEL_OPENER.match(text, lo, hi) if text[lo] in "SITW" else None) or (
@@ -1117,20 +1128,18 @@ def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statem
     return kept
 
 
-def _trailing_attribution(text: str, belief: Statement, o: Statement) -> bool:
-    """Is ``o`` an attribution after the content that holds the belief
+def _trailing_attribution(text: str, inner: Statement, o: Statement) -> bool:
+    """Is ``o`` an attribution after the content that holds ``inner``
     ("Dozens of women ... are seeking help ..., RTVI reported")? Its
-    speaker follows a comma after the belief, and no clause break comes
+    speaker follows a comma after the inner cue, and no clause break comes
     between."""
-    if o.cue_start <= belief.cue_end:
+    if o.cue_start <= inner.cue_end:
         return False
-    comma = text.rfind(",", belief.cue_end, o.cue_start)
-    if comma < 0 or _CLAUSE_BREAK.search(text, belief.cue_end, comma):
+    comma = text.rfind(",", inner.cue_end, o.cue_start)
+    if comma < 0 or _CLAUSE_BREAK.search(text, inner.cue_end, comma):
         return False
     between = text[comma + 1 : o.cue_start].strip()
-    return between == "" and o.rule == "statement.verb_subject" or between.endswith(o.source.source_text) and (
-        not _CLAUSE_BREAK.search(between)
-    )
+    return between == "" and o.rule == "statement.verb_subject" or between == o.source.source_text
 
 
 def _spanning_quotes(text: str, sentences: list[Sentence], furniture: set[int], out: list[Statement]) -> None:
