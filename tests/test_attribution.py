@@ -2795,3 +2795,25 @@ def test_an_outlet_or_platform_named_before_the_medium_is_the_channel(text: str,
 )
 def test_an_outlet_reporting_at_the_end_is_the_channel_of_what_came_before(text: str, expected: list) -> None:
     assert [(c.source, c.cue, c.via) for c in sorted(attributions(text), key=lambda c: c.cue_start)] == expected
+
+
+@pytest.mark.parametrize(
+    "line, cue, source, via, via_outlet",
+    [
+        ("Photo: Sergei Bobylev / TASS", "Photo: Sergei Bobylev / TASS", "Sergei Bobylev", "TASS", "tass"),
+        ("(Photo: Sergei Bobylev/TASS)", "Photo: Sergei Bobylev/TASS", "Sergei Bobylev", "TASS", "tass"),
+        ("Фото: Сергей Бобылев / ТАСС", "Фото: Сергей Бобылев / ТАСС", "Сергей Бобылев", "ТАСС", "tass"),
+        ("Photo by Jim Urquhart / Reuters", "Photo by Jim Urquhart / Reuters", "Jim Urquhart", "Reuters", "reuters"),
+        # After a caption; the caption's full stop is not the agency's.
+        ("Protesters gathered. Jim Urquhart / Reuters.", "Jim Urquhart / Reuters.", "Jim Urquhart", "Reuters",
+         "reuters"),
+    ],
+)
+def test_photo_credit_labels(line: str, cue: str, source: str, via: str, via_outlet: str) -> None:
+    text = f"Lavrov said it was over.\n\n{line}\n\nPeskov said it was over."
+    got = [c for c in extract_citations(text, "doc") if c.kind != "statement"]
+    assert [(c.kind, c.cue, c.source, c.via, c.via_outlet) for c in got] == [
+        ("photo_credit", cue, source, via, via_outlet)
+    ]
+    assert text[got[0].cue_start : got[0].cue_end] == cue
+    assert [c.source for c in extract_citations(text, "doc") if c.kind == "statement"] == ["Lavrov", "Peskov"]

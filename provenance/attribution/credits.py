@@ -64,6 +64,11 @@ _LINE = re.compile(r"[^\n]+")
 _CAPTION_END = re.compile(r"[.!?][\"”’)]*\s+")
 _AGENCY_SPLIT = re.compile(r"\s*/\s*|\s+via\s+")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’\-]*$")
+#: A label before a photo credit: "Photo: ", "Фото: ", "Photo by ", "Image: ".
+_PHOTO_LABEL = re.compile(
+    r"(?:photo(?:graph)?s?(?:\s+credit)?|images?|pictures?|credit|фото(?:графия)?|снимок)\s*(?::|\s+by\b|[-–—])\s*",
+    re.I,
+)
 
 
 def _name_like(part: str, max_words: int = 5) -> bool:
@@ -94,22 +99,29 @@ def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
                 start = e.end()
             while start < line_end and text[start].isspace():
                 start += 1
-            chunk = text[start:line_end]
+            end = line_end
+            if text[start : start + 1] == "(" and text[end - 1 : end] == ")":
+                start, end = start + 1, end - 1  # "(Photo: Sergei Bobylev/TASS)"
+            label = _PHOTO_LABEL.match(text, start, end)
+            name_start = label.end() if label else start  # "Photo: ", "Фото: ", "Photo by "
+            chunk = text[name_start:end]
             if "/" not in chunk or "://" in chunk or "www." in chunk:
                 continue
             if len(chunk.split()) > cues.CREDIT_MAX_WORDS:
                 continue
             parts = [collapse(x) for x in _AGENCY_SPLIT.split(chunk)]
+            if parts[-1].endswith(".") and len(parts[-1].split()[-1]) > 3 and "." not in parts[-1][:-1]:
+                parts[-1] = parts[-1][:-1]  # a caption's full stop: "Jim Urquhart / Reuters."
             if len(parts) < 2 or not all(_name_like(x) for x in parts):
                 continue
-            photographer = classify(parts[0], gaz, names, start)
+            photographer = classify(parts[0], gaz, names, name_start)
             if photographer is None:
                 continue
             if photographer.source_type not in ("person", "outlet"):
                 photographer.source_type = "person"
                 photographer.source = parts[0]
             yield Credit(
-                "photo_credit", "credit.photo", start, line_end, start, line_end,
+                "photo_credit", "credit.photo", start, end, start, end,
                 photographer, via=" / ".join(parts[1:]), via_mention=parts[-1],
             )
 

@@ -272,7 +272,7 @@ COLON_LABELS: frozenset[str] = frozenset(
     subject re from to cc date time location where when what why how who
     warning tags tag category filed posted published email tel phone fax
     wow latest revealed busted confirmed twitter facebook instagram youtube
-    transcript full text q&a faq explainer factbox timeline leaked
+    transcript full text q&a faq explainer factbox timeline leaked фото фотография снимок picture pictures images
     contributing contributors byline paid look bombshell shocking
     """.split()
 )
