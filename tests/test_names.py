@@ -60,3 +60,15 @@ def test_name_gender(tokens: list[str], gender: str | None) -> None:
 def test_a_capitalised_role_opening_a_name_is_kept_out_of_the_source(mention: str, source: str) -> None:
     got = classify(mention, load_gazetteer(), NameIndex.build(mention), 0)
     assert (got.source, got.source_text) == (source, mention)
+
+
+@pytest.mark.parametrize(
+    "mention, source",
+    [
+        ("The Ukrainian General Staff", "Ukrainian General Staff"),  # a body, not "Staff"
+        ("The General Staff", "General Staff"),
+        ("Foreign Minister Sergei Lavrov", "Sergei Lavrov"),
+    ],
+)
+def test_a_title_word_naming_a_body_is_not_cut(mention: str, source: str) -> None:
+    assert classify(mention, load_gazetteer(), NameIndex.build(mention), 0).source == source

@@ -174,9 +174,17 @@ def strip_titles(tokens: list[str]) -> list[str]:
             i == 0 and len(tokens) >= 3 and bare(t).lower() in cues.ROLE_NOUNS and is_capitalised(tokens[1])
             and not any(bare(x).lower() in cues.ORG_WORDS for x in tokens) and not bare(tokens[-1]).isupper()
         ):  # "Columnist George Will", "Pollster Ann Selzer" (not "Conservative Solutions PAC")
-            if not all(bare(x).lower().rstrip(",") in _SUFFIXES for x in tokens[i + 1 :]):
+            if not all(bare(x).lower().rstrip(",") in _SUFFIXES for x in tokens[i + 1 :]) and not (
+                i + 2 == len(tokens) and _body_word(tokens[-1])
+            ):  # (not "General Staff", "Foreign Ministry": a title word naming a body)
                 cut = i + 1
     return tokens[cut:]
+
+
+def _body_word(word: str) -> bool:
+    """A word that ends the name of a body ("Staff", "Ministry", "Office")."""
+    low = bare(word).lower()
+    return low in cues.ORG_WORDS or low in ("staff", "staffs", "chiefs")
 
 
 def trailing_name_run(tokens: list[str]) -> list[str]:
