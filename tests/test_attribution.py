@@ -2817,3 +2817,17 @@ def test_photo_credit_labels(line: str, cue: str, source: str, via: str, via_out
     ]
     assert text[got[0].cue_start : got[0].cue_end] == cue
     assert [c.source for c in extract_citations(text, "doc") if c.kind == "statement"] == ["Lavrov", "Peskov"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Sixty percent backed her, compared with four in 10 who said they preferred someone else.", "four in 10"),
+        ("Half backed her, double the number who said the same of Mr. Trump.", "the number"),
+        ("Most had decided, compared to 38 percent — who said they could change their mind.", "38 percent"),
+        ("Among those who said they cared most about honesty, Sanders won.", "those"),
+    ],
+)
+def test_a_share_of_those_polled_before_who(text: str, source: str) -> None:
+    got = [c for c in attributions(text) if c.source_text == "who"]
+    assert [(c.source, c.source_type, c.cue) for c in got] == [(source, "group", "said")]

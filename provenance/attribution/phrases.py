@@ -168,6 +168,19 @@ def _is_poll_share(low: list[str]) -> bool:
     return any(w in _SHARE_MARKERS or w.endswith("%") or "-" in w for w in words)
 
 
+def share_tail(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A share of those polled ending ``run``, before "who" ("compared with
+    four in 10 who said", "38 percent — who", "double the number who",
+    "those who"), or []."""
+    low = [bare(t[2]).lower() for t in run]
+    for k in range(max(0, len(low) - 4), len(low)):
+        if _is_poll_share(low[k:]):
+            return run[k:]
+    if low and low[-1] in ("number", "those", "share", "proportion"):
+        return run[-2:] if len(low) > 1 and low[-2] in ("the", "a") else run[-1:]
+    return []
+
+
 def _adjectival(low: list[str], k: int, head_is_name: bool = False) -> bool:
     """An -ed word inside a noun phrase ("registered voters", "those
     surveyed", "retired neurosurgeon Ben Carson")."""

@@ -77,6 +77,7 @@ from .phrases import (
     comma_before_conjunction,
     inverted_subject,
     main_subject,
+    share_tail,
     subject_before,
     _inside,
     _np_after,
@@ -442,24 +443,32 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         spans: list[tuple[int, int]] = []
         if subj.start < subj.end:
             words = _words(text, subj.start, subj.end)
-            if words[-1].lower() in ("which", "who") and (len(words) > 1 or subj.boundary_char == ","):
+            if words[-1].lower() in ("which", "who") and (len(words) > 1 or subj.boundary_char in (",", "—", "–")):
                 # "France, which announced", "voters who want": the antecedent.
+                share: list = []
                 if len(words) > 1:
                     run = _tokens(text, subj.start, subj.end)[:-1]
-                    if any(t[2] in _OBJECT_PREPOSITIONS for t in run):
+                    if share := share_tail(run):
+                        run = share  # "compared with four in 10 who said", "the number who said"
+                    elif any(t[2] in _OBJECT_PREPOSITIONS for t in run):
                         run = _head_of_prepositional(run)  # "children in Syria and Iraq who": "children"
                     elif not valid_subject([t[2] for t in run]):
                         run = _antecedent(run)  # "This angered Hispanics who viewed it"
                         if run and not valid_subject([t[2] for t in run]):
                             run = []
                 else:
-                    run = _antecedent(_tokens(text, lo, subj.boundary - 1), relative=True)
+                    before = _tokens(text, lo, subj.boundary - 1)
+                    run = share = share_tail(before) or []  # "compared to 38 percent — who said"
+                    if not run:
+                        run = _antecedent(before, relative=True)
                 if run:
                     named = _NAME_BEFORE_APPOSITIVE.search(text, max(lo, run[0][0] - 60), run[0][0])
                     if named is not None and run[0][2].lower() in ("a", "an", "the") and not bare(run[-1][2])[:1].isupper():
                         # "Zagidat, a Dagestani mother of four who hopes": the named person
                         run = _tokens(text, named.start(1), named.end(1))
                     made = classify(text[run[0][0] : run[-1][1]], ctx.gaz, ctx.names, run[0][0])
+                    if made is not None and share:
+                        made.source_type = "group"  # a share of people
                     if made is not None and _fits(v, made, words):
                         made.source_text = words[-1]
                         made.pronoun = True
