@@ -547,7 +547,8 @@ def test_question_auxiliary_is_not_part_of_the_subject() -> None:
 def test_interview_label_is_no_pronoun_antecedent() -> None:
     text = "Q: Is the party ready?\n\nA: They must say there is no way to sell a positive message."
     got = [(c.source, c.source_text, c.source_type, c.cue) for c in attributions(text)]
-    assert got == [("Q", "Q", "person", ":"), ("They", "They", "unnamed", "say")]
+    # The question is no claim, and with nobody named the answer has no speaker.
+    assert got == [("They", "They", "unnamed", "say")]
 
 
 @pytest.mark.parametrize(
@@ -2831,3 +2832,21 @@ def test_photo_credit_labels(line: str, cue: str, source: str, via: str, via_out
 def test_a_share_of_those_polled_before_who(text: str, source: str) -> None:
     got = [c for c in attributions(text) if c.source_text == "who"]
     assert [(c.source, c.source_type, c.cue) for c in got] == [(source, "group", "said")]
+
+
+def test_interview_answers_belong_to_the_interviewee_and_questions_are_no_claims() -> None:
+    text = (
+        "Q&A with Vice President Joe Biden.\n\n"
+        "Vice President Joe Biden spent Thursday morning in St. Paul.\n\n"
+        "Q: Is he conservative?\n\n"
+        "A: No. I mean, look at Bernie Sanders, he said it himself.\n\n"
+        "Q: Have you talked to her?\n\n"
+        "A: It’s been about a month."
+    )
+    got = [c for c in attributions(text) if c.rule in ("statement.interview", "statement.colon")]
+    assert [(c.source, c.source_text, c.cue, c.rule, c.cue_start) for c in got] == [
+        ("Joe Biden", "A", ":", "statement.interview", text.index("A: No") + 1),
+        ("Joe Biden", "A", ":", "statement.interview", text.index("A: It") + 1),
+    ]
+    # Without a question before it, "A:" is no answer.
+    assert [c.rule for c in attributions("Plan A: cut taxes, Lee said.")] == ["statement.subject_verb"]

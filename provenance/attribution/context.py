@@ -57,6 +57,7 @@ class Context:
     _cue_starts: list[int] | None = None
     _cue_ends: list[int] | None = None
     _mid_sentence: dict[str, bool] = field(default_factory=dict)
+    _interviewee: str | None = None
 
     def named_mid_sentence(self, word: str) -> bool:
         """Does ``word`` also stand capitalised inside a sentence (after a
@@ -84,6 +85,22 @@ class Context:
             if rank >= floor - 1:
                 self.text_candidates.extend(_sentence_initial_names(self, lo, hi, rank))
         self.pending.clear()
+
+    def interviewee(self, pos: int) -> str | None:
+        """The person an interview's answers belong to: the first person the
+        text names in full (a Q&A names its subject in the headline or the
+        introduction; people named in the answers come later)."""
+        if self._interviewee is None:
+            for start, toks in self.names.runs:
+                if start >= pos:
+                    break
+                name = strip_titles(toks)
+                if len(name) >= 2 and all(is_capitalised(t) for t in name) and not any(
+                    bare(t).lower() in cues.ORG_WORDS or bare(t).lower() in cues.NOT_NAMES for t in name
+                ) and self.gaz.resolve(" ".join(name)) is None:
+                    self._interviewee = " ".join(bare(t) for t in name)
+                    break
+        return self._interviewee
 
     def resolve(self, src: Source, pos: int, rank: int, exclude: str | None) -> Source:
         """Resolve a pronoun source (kept as written, ``unnamed``, when no

@@ -793,6 +793,7 @@ CONFIDENCE: dict[str, float] = {
     "statement.speech_act": 0.75,
     "statement.evidence": 0.75,
     "statement.colon": 0.6,
+    "statement.interview": 0.5,
     "belief.cognition": 0.7,
     "belief.intention": 0.7,
     "belief.stance": 0.65,

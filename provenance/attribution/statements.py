@@ -271,8 +271,16 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             consumed.append((m.start(), m.end()))
 
     if not nested:
-        colon = _colon_source(text, lo, hi, qspans)
-        if colon is not None:
+        answer = _ANSWER.match(text, lo, hi) if text.startswith("A:", lo) and text.rfind("Q:", 0, lo) >= 0 else None
+        if answer is not None:
+            # "A: No. I mean ...": the interviewee answers (the latest person
+            # quoted before); "Q:" is the interviewer's question, no claim.
+            name = ctx.interviewee(lo)
+            src = Source(name, "A", "person", pronoun=True)
+            if name is not None:
+                out.append(Statement("statement.interview", sent, answer.start(1), answer.end(1), src, None, None, None))
+        colon = _colon_source(text, lo, hi, qspans) if answer is None else None
+        if colon is not None and text[colon[1] : colon[2]] not in _INTERVIEW_LABELS:
             emit("statement.colon", colon[0], colon[0] + 1, colon[1], colon[2])
     for item in _cue_items(ctx, lo, hi, qspans, consumed):
         cs, ce, key, v, np_end = item
@@ -637,6 +645,8 @@ def _named_inversion(text: str, ce: int, hi: int) -> bool:
 #: The speaker labels of an interview's lines: the interviewer and the
 #: interviewee, never what "he" or "they" later refers to.
 _INTERVIEW_LABELS = frozenset("Q A".split())
+#: An interview's answer line: "A: ...".
+_ANSWER = re.compile(r"A(:)\s")
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s+$")
