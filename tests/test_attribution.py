@@ -2850,3 +2850,13 @@ def test_interview_answers_belong_to_the_interviewee_and_questions_are_no_claims
     ]
     # Without a question before it, "A:" is no answer.
     assert [c.rule for c in attributions("Plan A: cut taxes, Lee said.")] == ["statement.subject_verb"]
+
+
+def test_who_after_a_descriptor_of_a_named_person_is_that_person() -> None:
+    text = "“It’s over,” said Edward G. Rendell, a former Pennsylvania governor, who supports Mrs. Clinton."
+    assert [(c.kind, c.source, c.source_text, c.cue) for c in attributions(text)] == [
+        ("statement", "Edward G. Rendell", "Edward G. Rendell", "said"),
+        ("belief", "Edward G. Rendell", "who", "supports"),
+    ]
+    # A noun homograph after "a" and an adjective is a noun: no stance.
+    assert attributions("He was a liberal champion for decades.") == []

@@ -182,7 +182,7 @@ EXCLUDED_FORMS: frozenset[str] = frozenset("states email emails posts texts atta
 #: nationality or party adjective.
 NOUN_HOMOGRAPHS: frozenset[str] = frozenset(
     "support attack plan claim call report view hope fear demand question vote want promise pledge back favor"
-    " remark comment offer note issue".split()
+    " remark comment offer note issue champion advocate".split()
 )
 
 #: Irregular forms (third person, past, participle, -ing default by rule).

@@ -470,8 +470,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     if not run:
                         run = _antecedent(before, relative=True)
                 if run:
-                    named = _NAME_BEFORE_APPOSITIVE.search(text, max(lo, run[0][0] - 60), run[0][0])
-                    if named is not None and run[0][2].lower() in ("a", "an", "the") and not bare(run[-1][2])[:1].isupper():
+                    # (the article may stand before the run: "Rendell, a former governor, who")
+                    article = _ARTICLE_BEFORE.search(text, max(lo, run[0][0] - 5), run[0][0])
+                    named = _NAME_BEFORE_APPOSITIVE.search(text, max(lo, run[0][0] - 60), article.start() if article else run[0][0])
+                    if named is not None and (run[0][2].lower() in ("a", "an", "the") or article) and not bare(run[-1][2])[:1].isupper():
                         # "Zagidat, a Dagestani mother of four who hopes": the named person
                         run = _tokens(text, named.start(1), named.end(1))
                     made = classify(text[run[0][0] : run[-1][1]], ctx.gaz, ctx.names, run[0][0])
@@ -617,7 +619,8 @@ _COPULA_BEFORE = re.compile(
     r"(?:\s+(?:not|n[’']t|also|still|now|so|very|more|less|most|too|quite|increasingly|deeply|highly|\w+ly))*\s+$"
 )
 
-_NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}),\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:a|an|the)\s+$")
+_NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z](?:[\w’'\-]+|\.)){0,3}),\s+$")
 _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
 
 
