@@ -2860,3 +2860,14 @@ def test_who_after_a_descriptor_of_a_named_person_is_that_person() -> None:
     ]
     # A noun homograph after "a" and an adjective is a noun: no stance.
     assert attributions("He was a liberal champion for decades.") == []
+
+
+def test_a_second_verb_after_an_embedded_clause_is_the_main_subjects() -> None:
+    text = "Sullivan put off deciding whether Judicial Watch could question Clinton but said the group could come back."
+    got = sorted(attributions(text), key=lambda c: c.cue_start)
+    assert [(c.source, c.cue) for c in got] == [("Judicial Watch", "question"), ("Sullivan", "said")]
+    # Without an embedded clause the second verb shares the first record's speaker.
+    text = "Ann Lee criticized the plan and said it would fail."
+    assert [(c.source, c.cue) for c in sorted(attributions(text), key=lambda c: c.cue_start)] == [
+        ("Ann Lee", "criticized"), ("Ann Lee", "said")
+    ]

@@ -417,6 +417,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     if head is not None:
                         emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
                     continue
+                if first is out[0] and not comma_before_conjunction(prev) and len(out) == 1:
+                    head = main_subject(text, lo, first.cue_start, qspans)
+                    if head is not None and _EMBEDDING.search(text, head[1], first.cue_start):
+                        # "Sullivan put off deciding whether Judicial Watch
+                        # could question Clinton but said": the record is
+                        # inside the clause; the main subject says.
+                        emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
+                        continue
                 out.append(_same_speaker(first, rule, cs, ce, quote_for(cs), kind))
             else:
                 # "Ruth Marcus has been critical of X but wrote": the subject
@@ -1031,6 +1039,8 @@ def _opens_with_subordinate(text: str, lo: int) -> bool:
 
 
 _SUBORDINATORS = cues.CLAUSE_WORDS - {"that", "so", "but"}
+#: Words that open a clause embedded in the main one ("deciding whether X").
+_EMBEDDING = re.compile(r"(?<![\w’'])(?:whether|if|how|why|what|that)(?![\w’'])")
 
 
 _HEADLINE_ADVERBS = frozenset("just now also again finally still already quietly reportedly".split())
