@@ -2871,3 +2871,11 @@ def test_a_second_verb_after_an_embedded_clause_is_the_main_subjects() -> None:
     assert [(c.source, c.cue) for c in sorted(attributions(text), key=lambda c: c.cue_start)] == [
         ("Ann Lee", "criticized"), ("Ann Lee", "said")
     ]
+
+
+def test_a_second_ing_form_after_an_absolute_with_phrase() -> None:
+    text = ("The United States pressed China on Saturday, with top defense officials underlining its strength "
+            "and vowing to remain the guarantor of security.")
+    assert [(c.source, c.cue, c.rule) for c in attributions(text)] == [
+        ("top defense officials", "vowing", "statement.participle")
+    ]

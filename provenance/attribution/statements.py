@@ -954,6 +954,12 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
             # inside the quotation marks, ends the noun phrase)
             emit(rule, cs, ce, np[0][0], np[-1][1], None, None, kind, v)
             return
+    absolute = _WITH_ING_AND.search(text, max(lo, cs - 200), cs) if prev == "and" else None
+    if absolute is not None and valid_subject(absolute.group(1).split()):
+        # "with top defense officials underlining ... and vowing": the
+        # second -ing form shares the first one's subject.
+        emit(rule, cs, ce, absolute.start(1), absolute.end(1), None, None, kind, v)
+        return
     if prev.isalpha() and prev not in cues.DOCUMENT_NOUNS and (_source_noun(prev) or prev in ("percent", "anyone")):
         # "Outside groups supporting X", "62 percent of voters saying": the
         # noun phrase the -ing form modifies.
@@ -1027,6 +1033,11 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     subject = main_subject(text, lo, cs, qspans)
     if subject is not None:
         emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+
+
+#: "with top defense officials underlining ... and": an absolute phrase
+#: whose -ing form a second one after "and" continues.
+_WITH_ING_AND = re.compile(r"\bwith\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+\w+ing\b[^,;:“”\"]*\s+and\s+$")
 
 
 def _opens_with_subordinate(text: str, lo: int) -> bool:
