@@ -2879,3 +2879,17 @@ def test_a_second_ing_form_after_an_absolute_with_phrase() -> None:
     assert [(c.source, c.cue, c.rule) for c in attributions(text)] == [
         ("top defense officials", "vowing", "statement.participle")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, via, via_outlet",
+    [
+        ("“Wars end with negotiations,” Erdogan was quoted as saying by the state-run Anadolu agency.",
+         "Anadolu Agency", "anadolu"),
+        ("Erdogan told the state-run Anadolu news agency that wars end.", "Anadolu Agency", "anadolu"),
+        ("Erdogan told the BBC that wars end.", "BBC", "bbc"),
+        ("Erdogan told the visiting Smith family that wars end.", None, None),  # no outlet
+    ],
+)
+def test_an_outlet_named_inside_its_description_is_the_channel(text: str, via, via_outlet) -> None:
+    assert [(c.source, c.via, c.via_outlet) for c in attributions(text)] == [("Erdogan", via, via_outlet)]

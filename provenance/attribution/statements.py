@@ -148,6 +148,8 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
 
 
 _THE_NAME = re.compile(r"\s+the\s+(?=[^\W\d_])")
+#: "told the state-run Anadolu news agency": lower-case words before the name.
+_THE_MODIFIED_NAME = re.compile(r"\s+the\s+(?:[a-z][\w\-]*\s+){1,2}(?=[A-Z])")
 _ON_NAME = re.compile(r"\bon\s+([^\W\d_][\w.\-]*)")
 
 
@@ -175,15 +177,19 @@ def _platform_in(ctx: Context, start: int, end: int) -> tuple[str | None, str | 
 
 def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple[str | None, str | None]:
     """The outlet named right after ``pos`` ("told RTVI", "told the BBC")."""
-    the = _THE_NAME.match(ctx.text, pos, hi) if capitalised_only else None
+    the = (_THE_MODIFIED_NAME.match(ctx.text, pos, hi) or _THE_NAME.match(ctx.text, pos, hi)) if capitalised_only else None
     span = _np_after(ctx.text, the.end() if the else pos, hi, capitalised_only)
     if span is None:
         return None, None
     mention = collapse(ctx.text[span[0] : span[1]])
     outlet = ctx.gaz.resolve(mention)
+    words = mention.split()
+    if outlet is None and len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NOUN_KINDS:
+        # "the state-run Anadolu agency": the name inside the description
+        names = [w for w in words[:-1] if is_capitalised(w)]
+        outlet = ctx.gaz.resolve(" ".join(names)) if names else None
     if outlet is not None:
         return outlet.name, outlet.id
-    words = mention.split()
     if len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS and all(is_capitalised(w) for w in words):
         return mention, None  # an outlet the gazetteer does not know: "told REVOLT TV", "told the Sioux City Journal"
     return None, None
