@@ -2893,3 +2893,16 @@ def test_a_second_ing_form_after_an_absolute_with_phrase() -> None:
 )
 def test_an_outlet_named_inside_its_description_is_the_channel(text: str, via, via_outlet) -> None:
     assert [(c.source, c.via, c.via_outlet) for c in attributions(text)] == [("Erdogan", via, via_outlet)]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The chairman said Sunday on CNN that he opposes the changes.", "said"),
+        ("She added that she thinks the plan appeals to workers.", "added"),
+        ("He said, however, that he hopes somebody else takes up the cause.", "said"),
+    ],
+)
+def test_a_pronoun_in_the_speakers_own_content_is_the_speaker_again(text: str, cue: str) -> None:
+    """The belief is part of what the speaker said: one record, the statement."""
+    assert [(c.kind, c.cue) for c in attributions(text)] == [("statement", cue)]

@@ -1161,6 +1161,8 @@ def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statem
             outer = next((o for o in top if o.kind == "statement" and o.cue_end <= st.cue_start), None)
         if outer is not None and (outer.source == st.source or _CLAUSE_BREAK.search(text, outer.cue_end, st.cue_start)):
             outer = None
+        if outer is not None and _speaker_again(outer.source, st.source):
+            continue  # "The president also said that he imagined ...": his own content
         if outer is None and st.kind == "belief":
             # "Dozens of women ... are seeking help, RTVI reported": relayed.
             # (Not "He hoped, he said, that": PolNeAR marks both; 14 of the
@@ -1177,6 +1179,21 @@ def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statem
     return kept
 
 
+def _speaker_again(outer: Source, src: Source) -> bool:
+    """Is the pronoun ``src`` inside ``outer``'s reported content the speaker
+    again ("She added that she thinks", "The chairman said he opposes")?
+    Its resolution may have gone past an unnamed speaker to a name."""
+    pron = src.source_text.lower()
+    if not src.pronoun or pron not in ("he", "she", "they"):
+        return False
+    if outer.source_text.lower() == pron or (outer.pronoun and outer.source == src.source):
+        return True
+    head = bare(outer.source_text.split()[-1]).lower()
+    if outer.source_type != "unnamed" or head in cues.EVIDENCE_NOUNS or head in cues.DOCUMENT_NOUNS:
+        return False
+    return (pron == "they") == (head.endswith("s") and not head.endswith("ss"))
+
+
 def _trailing_attribution(text: str, inner: Statement, o: Statement) -> bool:
     """Is ``o`` an attribution after the content that holds ``inner``
     ("Dozens of women ... are seeking help ..., RTVI reported")? Its
@@ -1184,6 +1201,9 @@ def _trailing_attribution(text: str, inner: Statement, o: Statement) -> bool:
     between."""
     if o.cue_start <= inner.cue_end:
         return False
+    rest = text[o.cue_end : o.sentence.end].split()
+    if len(rest) > 6 or (rest and rest[0].lower() in ("that", "he", "she", "they", "it")):
+        return False  # ("After ..., Emanuel said he meets ...": the content follows the verb)
     comma = text.rfind(",", inner.cue_end, o.cue_start)
     if comma < 0 or _CLAUSE_BREAK.search(text, inner.cue_end, comma):
         return False
