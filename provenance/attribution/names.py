@@ -275,6 +275,7 @@ class NameIndex:
     def __post_init__(self) -> None:
         self._indexed = False
         self._text = ""
+        self._title_gender: dict[str, str | None] = {}  # surname -> gender of its titles
 
     def _index(self) -> None:
         self._indexed = True
@@ -353,13 +354,12 @@ class NameIndex:
         if found is not None or not name:
             return found
         surname = bare(name.split()[-1])
-        cache = self.__dict__.setdefault("_title_gender", {})
-        if surname not in cache:
+        if surname not in self._title_gender:
             t = self._text
             male = any(f"{title} {surname}" in t for title in ("Mr.", "Mr"))
             female = any(f"{title} {surname}" in t for title in ("Mrs.", "Ms.", "Mrs", "Ms"))
-            cache[surname] = "male" if male and not female else "female" if female and not male else None
-        return cache[surname]
+            self._title_gender[surname] = "male" if male and not female else "female" if female and not male else None
+        return self._title_gender[surname]
 
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""

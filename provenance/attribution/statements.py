@@ -279,11 +279,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
     if not nested:
         answer = _ANSWER.match(text, lo, hi) if text.startswith("A:", lo) and text.rfind("Q:", 0, lo) >= 0 else None
         if answer is not None:
-            # "A: No. I mean ...": the interviewee answers (the latest person
-            # quoted before); "Q:" is the interviewer's question, no claim.
+            # "A: No. I mean ...": the interviewee answers (the first person
+            # the text names in full); "Q:" is the interviewer's question, no claim.
             name = ctx.interviewee(lo)
-            src = Source(name, "A", "person", pronoun=True)
             if name is not None:
+                src = Source(name, "A", "person", pronoun=True)
                 out.append(Statement("statement.interview", sent, answer.start(1), answer.end(1), src, None, None, None))
         colon = _colon_source(text, lo, hi, qspans) if answer is None else None
         if colon is not None and text[colon[1] : colon[2]] not in _INTERVIEW_LABELS:
