@@ -2906,3 +2906,15 @@ def test_an_outlet_named_inside_its_description_is_the_channel(text: str, via, v
 def test_a_pronoun_in_the_speakers_own_content_is_the_speaker_again(text: str, cue: str) -> None:
     """The belief is part of what the speaker said: one record, the statement."""
     assert [(c.kind, c.cue) for c in attributions(text)] == [("statement", cue)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The bill passed in the third reading, RIA Novosti reports.", [("RIA Novosti", "reports")]),
+        ("China's ambitious Central Asian plans did not go down well.", []),  # adjectives and a noun
+        ("Republican support for the bill grew.", []),
+    ],
+)
+def test_a_names_last_word_is_no_adjective_before_a_noun_homograph(text: str, expected: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == expected

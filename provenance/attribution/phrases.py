@@ -940,6 +940,10 @@ def _adjective_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
     if v is None or v.lemma not in cues.NOUN_HOMOGRAPHS or v.form not in ("base", "s"):
         return False
     last = bare(words[-1])
+    if len(words) > 1 and is_capitalised(words[-2]) and bare(words[-2]).lower() not in cues.DETERMINERS and not any(
+        is_possessive(w) for w in words
+    ):
+        return False  # a name's last word: "RIA Novosti reports" (not "China's ambitious Central Asian plans")
     return is_capitalised(last) and not last.endswith("s") and last.lower().endswith(cues.NATIONALITY_SUFFIXES + ("an",))
 
 
