@@ -2918,3 +2918,17 @@ def test_a_pronoun_in_the_speakers_own_content_is_the_speaker_again(text: str, c
 )
 def test_a_names_last_word_is_no_adjective_before_a_noun_homograph(text: str, expected: list) -> None:
     assert [(c.source, c.cue) for c in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type, via, via_outlet",
+    [
+        ("According to RTVI's sources, the decision was made in the Kremlin.", "RTVI's sources", "group", "RTVI", "rtvi"),
+        ("RTVI's sources said the decision was made.", "RTVI's sources", "group", "RTVI", "rtvi"),
+        ("AFP correspondents said the town was quiet.", "AFP", "outlet", None, None),  # the outlet's own staff
+    ],
+)
+def test_an_outlets_sources_speak_through_the_outlet(text: str, source: str, source_type: str, via, via_outlet) -> None:
+    assert [(c.source, c.source_type, c.via, c.via_outlet) for c in attributions(text)] == [
+        (source, source_type, via, via_outlet)
+    ]

@@ -226,6 +226,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             return None
         if not _fits(v, src, ctx.text[ns:ne].split()):
             return None
+        if src.source_type == "outlet" and via is None and _OUTLETS_SOURCES.search(text, ns, ne):
+            # "According to RTVI's sources": the sources speak, through RTVI.
+            via, via_outlet = src.source, src.source_outlet
+            src = Source(collapse(text[ns:ne]), collapse(text[ns:ne]), "group")
         if nested and via is None:
             via, via_outlet = speaker.source, speaker.source_outlet
         elif via is None and src.source_type in ("group", "unnamed") and text.find(" on ", ns, ne) >= 0:
@@ -633,6 +637,8 @@ _COPULA_BEFORE = re.compile(
     r"(?:\s+(?:not|n[’']t|also|still|now|so|very|more|less|most|too|quite|increasingly|deeply|highly|\w+ly))*\s+$"
 )
 
+#: An outlet's own sources, ending the mention: "RTVI's sources".
+_OUTLETS_SOURCES = re.compile(r"[’']s?\s+(?:own\s+)?(?:sources|source|informants|contacts)$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:a|an|the)\s+$")
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z](?:[\w’'\-]+|\.)){0,3}),\s+$")
 _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
