@@ -2932,3 +2932,19 @@ def test_an_outlets_sources_speak_through_the_outlet(text: str, source: str, sou
     assert [(c.source, c.source_type, c.via, c.via_outlet) for c in attributions(text)] == [
         (source, source_type, via, via_outlet)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia to respond to new sanctions - Zakharova.\n\nMaria Zakharova spoke in Moscow on Monday.",
+         [("Maria Zakharova", "Zakharova", "-", "statement.dash_credit", "Russia to respond to new sanctions")]),
+        # A site's name after a page title, a Title Case headline, a name the story never uses again: none.
+        ("Protests spread across Paris on Sunday - Le Monde\n\nThousands marched.", []),
+        ("Trump Made This Shocking Final Demand To Fox Before Debate – Refused Immediately.\n\nIt was odd.", []),
+        ("The war in Ukraine enters a new phase – Anna Smith\n\nThousands marched.", []),
+    ],
+)
+def test_a_headline_credited_to_its_speaker_after_a_dash(text: str, expected: list) -> None:
+    got = [(c.source, c.source_text, c.cue, c.rule, c.quote) for c in attributions(text) if c.rule == "statement.dash_credit"]
+    assert got == expected

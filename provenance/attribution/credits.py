@@ -300,7 +300,36 @@ def quote_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
             _has_closing_quote(text, p.start, p.end) or (prev is not None and _is_quotation(text, prev))
         ):
             yield from _dash_credit(text, p, prev, gaz, names)
+        elif not credited and text.find("\n", p.start, p.end) < 0 and _may_hold_credit_dash(text, p.start, p.end):
+            credit = _headline_credit(text, p, gaz, names)
+            if credit is not None:
+                yield credit
         prev = p
+
+
+#: A headline credited to its speaker after a dash: "Russia to respond to
+#: new sanctions - Zakharova".
+_HEADLINE_CREDIT = re.compile(r"(?P<claim>[^\n.!?]{12,200}?)\s+(?P<dash>[—―–]|--?)\s+(?P<name>[^\W\d_][^\n,.!?]{1,40}?)\.?\s*$")
+
+
+def _headline_credit(text: str, p: Paragraph, gaz: Gazetteer, names: NameIndex) -> Credit | None:
+    """A one-line paragraph, a headline, ending in a dash and a person's name
+    (as news agencies headline a quote). Not a site's name after a page
+    title ("... - The Moscow Times"): the name must be a person's."""
+    m = _HEADLINE_CREDIT.match(text, p.start, p.end)
+    if m is None or len(m.group("claim").split()) < 4 or len(text[p.start : p.end].split()) > cues.CREDIT_MAX_WORDS * 2:
+        return None
+    words = m.group("claim").split()
+    if sum(is_capitalised(w) for w in words) > 0.6 * len(words):
+        return None  # a Title Case headline: what follows its dash is more title
+    name = _dash_credit_name(m.group("name"))
+    if name and text.find(name.split()[-1], p.end) < 0 and text.rfind(name.split()[-1], 0, p.start) < 0:
+        return None  # a speaker's name comes back in the story
+    src = classify(name, gaz, names, m.start("name")) if name else None
+    if src is None or src.source_type != "person" or gaz.resolve(name) is not None:
+        return None
+    return Credit("statement", "statement.dash_credit", p.start, p.end, m.start("dash"), m.end("dash"), src,
+                  quote=collapse(m.group("claim")))
 
 
 def _has_closing_quote(text: str, start: int, end: int) -> bool:
