@@ -1207,8 +1207,9 @@ def _trailing_attribution(text: str, inner: Statement, o: Statement) -> bool:
     between."""
     if o.cue_start <= inner.cue_end:
         return False
-    rest = text[o.cue_end : o.sentence.end].split()
-    if len(rest) > 6 or (rest and rest[0].lower() in ("that", "he", "she", "they", "it")):
+    tail = text[o.cue_end : o.sentence.end]
+    rest = [w.lower() for w in re.split(r"[,;:—–]", tail, maxsplit=1)[0].split()[:10]]  # up to a clause's end
+    if any(w in ("that", "he", "she", "they", "it", "we", "i") for w in rest):
         return False  # ("After ..., Emanuel said he meets ...": the content follows the verb)
     comma = text.rfind(",", inner.cue_end, o.cue_start)
     if comma < 0 or _CLAUSE_BREAK.search(text, inner.cue_end, comma):
