@@ -72,6 +72,10 @@ NON_CONTENT_TAGS = frozenset({
 })
 #: Elements without an end tag.
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"})
+#: Figure captions added after the article text (see _captions): at most
+#: this many, each at most this long.
+MAX_CAPTIONS = 50
+MAX_CAPTION_CHARS = 400
 #: Past these sizes a page skips trafilatura (see load_html).
 HUGE_HTML_CHARS = 2_000_000
 HUGE_HTML_ANCHORS = 5_000
@@ -231,6 +235,8 @@ def load_html_page(
     text, anchors = ("", [])
     if extracted is not None and extracted.body is not None:
         text, anchors = serialise_body(extracted.body)
+        if text.strip() and "<figcaption" in html.lower():
+            text += _captions(html, text)  # trafilatura leaves captions, and their photo credits, out
     if not text.strip():
         text, anchors = _whole_page_text(html)
     if not text.strip():
@@ -398,6 +404,19 @@ class _TextBuilder:
 
     def text(self) -> str:
         return "".join(self.chunks).rstrip()
+
+
+def _captions(html: str, text: str) -> str:
+    """The page's figure captions not already in ``text``, each as a
+    paragraph after it: a photo credit ("Dmitry Peskov. Photo: Sergei
+    Bobylev / TASS") often sits only there."""
+    soup = BeautifulSoup(html, "lxml", parse_only=SoupStrainer("figcaption"))
+    found: list[str] = []
+    for tag in soup.find_all("figcaption")[:MAX_CAPTIONS]:
+        caption = " ".join(tag.get_text(" ").split())
+        if caption and len(caption) <= MAX_CAPTION_CHARS and caption not in text and caption not in found:
+            found.append(caption)
+    return "".join("\n\n" + c for c in found)
 
 
 def _parse_head(html: bytes | str) -> BeautifulSoup:

@@ -171,3 +171,25 @@ def test_txt_holding_a_full_html_page_is_loaded_as_html(tmp_path: Path) -> None:
 
 def test_anchor_is_a_plain_value() -> None:
     assert Anchor("https://x.com", "x", 0, 1) == Anchor("https://x.com", "x", 0, 1)
+
+
+def test_figure_captions_follow_the_article_text_once() -> None:
+    """trafilatura drops <figcaption>; the photo credit there is kept as a
+    paragraph after the article text (once, and not when already in it)."""
+    body = " ".join(["The Kremlin on Monday denied reports of a new wave of mobilization."] * 3)
+    html = (
+        "<html><head><title>t</title></head><body><article><h1>Kremlin denies plan</h1>"
+        "<figure><img src='a.jpg'><figcaption>Dmitry Peskov. Photo: Sergei Bobylev / TASS</figcaption></figure>"
+        f"<p>{body}</p><p>{body}</p>"
+        "<figure><img src='b.jpg'><figcaption>Dmitry Peskov. Photo: Sergei Bobylev / TASS</figcaption></figure>"
+        "</article></body></html>"
+    )
+    doc, _ = load_html(html, "page.html")
+    assert doc.text.endswith("\n\nDmitry Peskov. Photo: Sergei Bobylev / TASS")
+    assert doc.text.count("Sergei Bobylev") == 1
+    from provenance.attribution import extract_citations
+
+    credits = [c for c in extract_citations(doc.text, "d") if c.kind == "photo_credit"]
+    assert [(c.source, c.via, c.via_outlet, c.cue) for c in credits] == [
+        ("Sergei Bobylev", "TASS", "tass", "Photo: Sergei Bobylev / TASS")
+    ]
