@@ -2948,3 +2948,22 @@ def test_an_outlets_sources_speak_through_the_outlet(text: str, source: str, sou
 def test_a_headline_credited_to_its_speaker_after_a_dash(text: str, expected: list) -> None:
     got = [(c.source, c.source_text, c.cue, c.rule, c.quote) for c in attributions(text) if c.rule == "statement.dash_credit"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The subject of a reported clause speaks through the one reporting it.
+        ("Peskov told reporters that the minister had denied the report.",
+         [("Peskov", "told", None), ("the minister", "denied", "Peskov")]),
+        ("The Post reported that Klein said he was gathering material.",
+         [("The Post", "reported", None), ("Klein", "said", "The Post")]),
+        # Not across a subordinate clause, nor the speaker again.
+        ("Trump said in August after Nabisco announced it was laying off workers.",
+         [("Trump", "said", None), ("Nabisco", "announced", None)]),
+        ("He said that he would offer a prayer.", [("He", "said", None), ("he", "offer", None)]),
+    ],
+)
+def test_a_statement_in_reported_content_comes_through_the_reporter(text: str, expected: list) -> None:
+    got = sorted(attributions(text), key=lambda c: c.cue_start)
+    assert [(c.source, c.cue, c.via) for c in got] == expected

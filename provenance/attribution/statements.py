@@ -1163,6 +1163,16 @@ def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statem
     kept: list[Statement] = []
     for st in top:
         outer = None
+        if st.rule == "statement.subject_verb" and st.via is None:
+            reporter = next((o for o in top if o.kind == "statement" and _complement_subject(text, o, st)), None)
+            if reporter is not None and reporter.source.source and reporter.source.source != st.source.source and (
+                not _speaker_again(reporter.source, st.source)
+            ):
+                # "The Kremlin said Putin and Xi had discussed Ukraine": the
+                # words of the reported clause's subject come through the speaker.
+                st.via, st.via_outlet = reporter.source.source, reporter.source.source_outlet
+            kept.append(st)
+            continue
         if st.kind == "belief" and st.source.source_text.lower() not in _RELATIVES:
             outer = next((o for o in top if o.kind == "statement" and o.cue_end <= st.cue_start), None)
         if outer is not None and (outer.source == st.source or _CLAUSE_BREAK.search(text, outer.cue_end, st.cue_start)):
@@ -1183,6 +1193,25 @@ def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statem
                 st.via, st.via_outlet = outer.source.source, outer.source.source_outlet
             kept.append(st)
     return kept
+
+
+#: Between a cue and the subject of its reported clause: "said", "said
+#: on Monday that", "told reporters that", "said, however, that".
+_TO_COMPLEMENT = re.compile(
+    r"\s*(?:(?:on|last|this|in|at)\s+[\w’'.]+\s+)?"
+    r"(?:(?:(?:reporters|journalists|supporters|voters|me|us|him|her|them|the\s+crowd|a\s+crowd"
+    r"|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)\s+|,\s*[a-z]+,\s*)?that\s+)?$"
+)
+
+
+def _complement_subject(text: str, o: Statement, st: Statement) -> bool:
+    """Does ``st``'s speaker open the clause ``o`` reports ("The Kremlin said
+    Putin and Xi had discussed", "told reporters that the minister had
+    denied")?"""
+    if o is st or o.cue_end > st.cue_start or o.cue_end >= st.cue_start - 2:
+        return False
+    mention = text.rfind(st.source.source_text, o.cue_end, st.cue_start)
+    return mention >= 0 and _TO_COMPLEMENT.fullmatch(text, o.cue_end, mention) is not None
 
 
 def _speaker_again(outer: Source, src: Source) -> bool:
