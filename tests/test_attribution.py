@@ -2967,3 +2967,25 @@ def test_a_headline_credited_to_its_speaker_after_a_dash(text: str, expected: li
 def test_a_statement_in_reported_content_comes_through_the_reporter(text: str, expected: list) -> None:
     got = sorted(attributions(text), key=lambda c: c.cue_start)
     assert [(c.source, c.cue, c.via) for c in got] == expected
+
+
+def test_wire_credit_lines_and_a_dateline_with_two_cities() -> None:
+    text = (
+        "By Guy Faulconbridge and Andrew Osborn\n\n"
+        "LONDON/MOSCOW, March 3 (Reuters) - Russia said on Monday it would respond.\n\n"
+        "Additional reporting by Dmitry Antonov in Moscow; Writing by Guy Faulconbridge; Editing by Alison Williams\n\n"
+        "The Associated Press contributed.\n\n"
+        "— With assistance from Ilya Arkhipov."
+    )
+    got = [(c.kind, c.source, c.cue) for c in extract_citations(text, "doc") if c.kind != "statement"]
+    assert got == [
+        ("byline", "Guy Faulconbridge", "By"),
+        ("byline", "Andrew Osborn", "By"),
+        ("byline", "Reuters", "(Reuters)"),
+        ("contribution", "Dmitry Antonov", "Additional reporting by"),
+        ("contribution", "Guy Faulconbridge", "Writing by"),
+        ("contribution", "Associated Press", "contributed"),
+        ("contribution", "Ilya Arkhipov", "With assistance from"),
+    ]
+    # Prose is no credit line: "Several factors contributed." names nobody.
+    assert [c.kind for c in extract_citations("Several factors contributed.", "doc")] == []

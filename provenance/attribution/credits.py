@@ -180,7 +180,7 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
 #: date (words, commas, abbreviations, numbers), the agency in brackets, a
 #: dash.
 _DATELINE = re.compile(
-    r"(?:[^\W\d_][\w.'’\-]*(?:,?" + r"[ \t\u00a0]+[^\W_][\w.'’\-]*){0,5}[ \t\u00a0]*)?"
+    r"(?:[^\W\d_][\w.'’\-/]*(?:,?" + r"[ \t\u00a0]+[^\W_][\w.'’\-/]*){0,5}[ \t\u00a0]*)?"
     r"(?P<cue>\((?P<agency>[^\W\d_][^()\n]{0,40})\))[ \t\u00a0]*(?:[—―–]|--?)"
 )
 
@@ -204,17 +204,20 @@ def datelines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer)
 
 
 _CONTRIB = re.compile(
-    r"(?P<cue>contributed\s+(?:reporting|reports|to\s+this\s+(?:report|article|story)))"
+    r"(?P<cue>contributed(?:\s+(?:reporting|reports|to\s+this\s+(?:report|article|story))|(?=\.\s*$)))"
 )
 _ADDITIONAL = re.compile(
-    r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting(?:\s+and\s+writing)?\s+by|[Ww]riting\s+by|Contribut(?:ing|ors?):)\s+(?P<who>[^.;()\n]{1,120})"
+    r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting(?:\s+and\s+writing)?\s+by|[Ww]riting\s+by|Contribut(?:ing|ors?):"
+    r"|[Ww]ith\s+assistance\s+from)\s+(?P<who>[^.;()\n]{1,120})"
 )
+#: The place after a reporter's name in a credit line: "Dmitry Antonov in Moscow".
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.’'\- ]*$")
 
 
 def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
     for s in sentences:
         if text.find("ontribut", s.start, s.end) < 0 and text.find("eporting", s.start, s.end) < 0 and (
-            text.find("riting by", s.start, s.end) < 0
+            text.find("riting by", s.start, s.end) < 0 and text.find("ssistance from", s.start, s.end) < 0
         ):
             continue  # no cue can be in this sentence
         body = text[s.start : s.end]
@@ -234,7 +237,7 @@ def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: N
             if m.start() and not body[: m.start()].rstrip().endswith((".", ";", "(", "—")):
                 continue
             for name in _SPLIT_AUTHORS.split(collapse(m.group("who"))):
-                name = name.strip(" .")
+                name = _IN_PLACE.sub("", name.strip(" ."))
                 if name and _name_like(name, 6):
                     src = classify(name, gaz, names, s.start)
                     if src is not None:
