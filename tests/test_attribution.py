@@ -2989,3 +2989,12 @@ def test_wire_credit_lines_and_a_dateline_with_two_cities() -> None:
     ]
     # Prose is no credit line: "Several factors contributed." names nobody.
     assert [c.kind for c in extract_citations("Several factors contributed.", "doc")] == []
+
+
+def test_a_trailing_named_speaker_relays_what_came_before() -> None:
+    text = "Kremlin denies involvement in the attack, says Peskov."
+    assert [(c.source, c.cue, c.via) for c in attributions(text)] == [("Kremlin", "denies", "Peskov"), ("Peskov", "says", None)]
+    # The last trailing attribution is the channel: the outlet that reports the quote.
+    text = "“You are not welcome,” said Kristen Day, director of Democrats for Life, reports USA Today."
+    got = [(c.source, c.cue, c.via) for c in attributions(text)]
+    assert got[0] == ("Kristen Day", "said", "USA Today")

@@ -579,7 +579,9 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
     NBC News"."""
     outlet = next((st.source for st in out if st.rule == "statement.according_to" and st.source.source_type == "outlet"), None)
     via = (outlet.source, outlet.source_outlet) if outlet else None
-    reporter = next((st for st in out if st.source.source_type == "outlet" and st.kind == "statement"), None)
+    reporter = max((st for st in out if st.kind == "statement" and st.source.source and (
+        st.source.source_type == "outlet" or st.rule == "statement.verb_subject" and st.source.source_type == "person"
+    )), key=lambda st: st.cue_start, default=None)  # the last: "..., said Kristen Day, ..., reports USA Today"
     if via is None and reporter is not None:
         # "The Kremlin has denied the allegations, RIA reported.": what
         # comes before the outlet's trailing attribution came through it.
