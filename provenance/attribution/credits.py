@@ -326,7 +326,10 @@ def _headline_credit(text: str, p: Paragraph, gaz: Gazetteer, names: NameIndex) 
     if sum(is_capitalised(w) for w in words) > 0.6 * len(words):
         return None  # a Title Case headline: what follows its dash is more title
     name = _dash_credit_name(m.group("name"))
-    if name and text.find(name.split()[-1], p.end) < 0 and text.rfind(name.split()[-1], 0, p.start) < 0:
+    window = cues.HEADLINE_NAME_WINDOW  # (bounded: a page of dash lines must not scan the text for each)
+    if name and text.find(name.split()[-1], p.end, p.end + window) < 0 and (
+        text.rfind(name.split()[-1], max(0, p.start - window), p.start) < 0
+    ):
         return None  # a speaker's name comes back in the story
     src = classify(name, gaz, names, m.start("name")) if name else None
     if src is None or src.source_type != "person" or gaz.resolve(name) is not None:

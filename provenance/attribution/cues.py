@@ -778,6 +778,9 @@ BYLINE_OUTLET_MAX_CHARS = 80
 
 #: Photo credits: at most this many words in the whole credit.
 CREDIT_MAX_WORDS = 14
+#: A headline credited after a dash counts when the name comes back within
+#: this many characters of it ("... - Zakharova" ... "Maria Zakharova said").
+HEADLINE_NAME_WINDOW = 20_000
 
 #: A dash credit ("“...” ― Name, descriptor") is at most this many words
 #: after the dash; the name in it at most ``DASH_CREDIT_NAME_WORDS``.

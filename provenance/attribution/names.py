@@ -137,6 +137,8 @@ def is_title(word: str) -> bool:
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+#: "Mr. Trump", "Mrs Clinton", "Ms. Lee": a title and the surname it genders.
+_TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms)\.?[ \u00a0]+([A-Z][\w’'\-]+)")
 _MALE_TITLES = frozenset("mr mr.".split())
 _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss".split())
 
@@ -275,7 +277,7 @@ class NameIndex:
     def __post_init__(self) -> None:
         self._indexed = False
         self._text = ""
-        self._title_gender: dict[str, str | None] = {}  # surname -> gender of its titles
+        self._title_gender: dict[str, str] | None = None  # surname -> the one gender its titles give
 
     def _index(self) -> None:
         self._indexed = True
@@ -353,13 +355,13 @@ class NameIndex:
         found = gender_of(name)
         if found is not None or not name:
             return found
-        surname = bare(name.split()[-1])
-        if surname not in self._title_gender:
-            t = self._text
-            male = any(f"{title} {surname}" in t for title in ("Mr.", "Mr"))
-            female = any(f"{title} {surname}" in t for title in ("Mrs.", "Ms.", "Mrs", "Ms"))
-            self._title_gender[surname] = "male" if male and not female else "female" if female and not male else None
-        return self._title_gender[surname]
+        if self._title_gender is None:
+            # One pass over the text: surname -> the genders its titles give.
+            seen: dict[str, set[str]] = {}
+            for m in _TITLED_SURNAME.finditer(self._text):
+                seen.setdefault(m.group(2), set()).add("male" if m.group(1) == "Mr" else "female")
+            self._title_gender = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._title_gender.get(bare(name.split()[-1]))
 
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
