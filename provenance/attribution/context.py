@@ -58,6 +58,8 @@ class Context:
     _cue_ends: list[int] | None = None
     _mid_sentence: dict[str, bool] = field(default_factory=dict)
     _interviewee: str | None = None
+    _runs_read: int = 0  # name runs read looking for the interviewee
+    _first_question: int | None = None
 
     def named_mid_sentence(self, word: str) -> bool:
         """Does ``word`` also stand capitalised inside a sentence (after a
@@ -86,20 +88,27 @@ class Context:
                 self.text_candidates.extend(_sentence_initial_names(self, lo, hi, rank))
         self.pending.clear()
 
+    def after_question(self, pos: int) -> bool:
+        """Does a "Q:" line come before ``pos`` (an interview's answers follow
+        its questions)? (The first "Q:" is found once per document.)"""
+        if self._first_question is None:
+            self._first_question = self.text.find("Q:")
+        return 0 <= self._first_question < pos
+
     def interviewee(self, pos: int) -> str | None:
         """The person an interview's answers belong to: the first person the
         text names in full (a Q&A names its subject in the headline or the
-        introduction; people named in the answers come later)."""
-        if self._interviewee is None:
-            for start, toks in self.names.runs:
-                if start >= pos:
-                    break
-                name = strip_titles(toks)
-                if len(name) >= 2 and all(is_capitalised(t) for t in name) and not any(
-                    bare(t).lower() in cues.ORG_WORDS or bare(t).lower() in cues.NOT_NAMES for t in name
-                ) and self.gaz.resolve(" ".join(name)) is None:
-                    self._interviewee = " ".join(bare(t) for t in name)
-                    break
+        introduction; people named in the answers come later). The runs are
+        read once, however many answers ask."""
+        runs = self.names.runs
+        while self._interviewee is None and self._runs_read < len(runs) and runs[self._runs_read][0] < pos:
+            toks = runs[self._runs_read][1]
+            self._runs_read += 1
+            name = strip_titles(toks)
+            if len(name) >= 2 and all(is_capitalised(t) for t in name) and not any(
+                bare(t).lower() in cues.ORG_WORDS or bare(t).lower() in cues.NOT_NAMES for t in name
+            ) and self.gaz.resolve(" ".join(name)) is None:
+                self._interviewee = " ".join(bare(t) for t in name)
         return self._interviewee
 
     def resolve(self, src: Source, pos: int, rank: int, exclude: str | None) -> Source:

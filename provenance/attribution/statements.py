@@ -281,7 +281,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             consumed.append((m.start(), m.end()))
 
     if not nested:
-        answer = _ANSWER.match(text, lo, hi) if text.startswith("A:", lo) and text.rfind("Q:", 0, lo) >= 0 else None
+        answer = _ANSWER.match(text, lo, hi) if text.startswith("A:", lo) and ctx.after_question(lo) else None
         if answer is not None:
             # "A: No. I mean ...": the interviewee answers (the first person
             # the text names in full); "Q:" is the interviewer's question, no claim.
