@@ -138,7 +138,7 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
 #: "Mr. Trump", "Mrs Clinton", "Ms. Lee": a title and the surname it genders.
-_TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms)\.?[ \u00a0]+([A-Z][\w’'\-]+)")
+_TITLED_SURNAME = re.compile(r"M(rs?|s)\.?[ \u00a0]+([A-Z][\w’'\-]+)")  # (a literal first: a fast scan)
 _MALE_TITLES = frozenset("mr mr.".split())
 _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss".split())
 
@@ -358,8 +358,11 @@ class NameIndex:
         if self._title_gender is None:
             # One pass over the text: surname -> the genders its titles give.
             seen: dict[str, set[str]] = {}
-            for m in _TITLED_SURNAME.finditer(self._text):
-                seen.setdefault(m.group(2), set()).add("male" if m.group(1) == "Mr" else "female")
+            t = self._text
+            for m in _TITLED_SURNAME.finditer(t):
+                if m.start() and (t[m.start() - 1].isalnum() or t[m.start() - 1] == "_"):
+                    continue  # inside a word ("HMS Victory")
+                seen.setdefault(m.group(2), set()).add("male" if m.group(1) == "r" else "female")
             self._title_gender = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
         return self._title_gender.get(bare(name.split()[-1]))
 
