@@ -309,15 +309,15 @@ def _long_subject(toks: list[str], low: list[str]) -> bool:
         return False  # "Wealthy donors handed over ...": a clause, not a phrase
     return not any(
         w in cues.CLAUSE_WORDS or w in cues.PRONOUNS or t[-1:] in ",;:"
-        or (w in _NOT_IN_LONG_SUBJECT and not (w == "and" and _between_capitals(toks, j)))
+        or (w in _NOT_IN_LONG_SUBJECT and not (w == "and" and between_capitals(toks, j)))
         or (w == "to" and j + 1 < len(low) and low[j + 1] not in cues.DETERMINERS and toks[j + 1].islower())
         for j, (t, w) in enumerate(zip(toks[head:], low[head:]), head)
     )
 
 
-def _between_capitals(toks: list[str], j: int) -> bool:
-    """Is the word at ``j`` between two capitalised words ("Center for
-    Economic and Policy Research")?"""
+def between_capitals(toks: list[str], j: int) -> bool:
+    """Is the word at ``j`` between two capitalised words, inside a name
+    ("Center for Economic and Policy Research", "Bank of America")?"""
     return 0 < j < len(toks) - 1 and is_capitalised(toks[j - 1]) and is_capitalised(toks[j + 1])
 
 

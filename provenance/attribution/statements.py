@@ -76,6 +76,7 @@ from .phrases import (
     agent_np,
     comma_before_conjunction,
     inverted_subject,
+    between_capitals,
     main_subject,
     share_tail,
     subject_before,
@@ -646,11 +647,6 @@ _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z]
 _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
 
 
-def _inside_name(words: list[str], i: int) -> bool:
-    """Is ``words[i]`` a lower-case word between capitalised ones ("Club for Growth")?"""
-    return 0 < i < len(words) - 1 and is_capitalised(words[i - 1]) and is_capitalised(words[i + 1])
-
-
 #: "..., said Brad Bannon, a Democratic pollster": a name of two or more
 #: capitalised words (or a determined role) right after the verb, then a
 #: comma, a full stop or "who".
@@ -702,7 +698,7 @@ def _head_of_prepositional(run: list[tuple[int, int, str]]) -> list[tuple[int, i
     cut = 0  # the object after the clause's verb or preposition: "is coming under attack by dozens of women"
     words = [t[2] for t in run]
     for i, w in enumerate(words[:-1]):
-        if _inside_name(words, i):
+        if between_capitals(words, i):
             continue
         if w in cues.BE_FORMS or w in cues.FINITE_BLOCKERS or w in _BREAK_PREPOSITIONS or lexicon.is_cue_word(w) or (
             w.endswith("ed") and w.isalpha() and w not in cues.SOURCE_NOUNS
@@ -717,7 +713,7 @@ def _head_of_prepositional(run: list[tuple[int, int, str]]) -> list[tuple[int, i
         run, words = run[det:], words[det:]
     if _source_noun(bare(words[-1]).lower()) and valid_subject(words):
         return run
-    k = next((i for i, w in enumerate(words) if w in _OBJECT_PREPOSITIONS and not _inside_name(words, i)), len(words))
+    k = next((i for i, w in enumerate(words) if w in _OBJECT_PREPOSITIONS and not between_capitals(words, i)), len(words))
     head = run[:k]
     return head if head and valid_subject([t[2] for t in head]) else []
 
@@ -1128,7 +1124,7 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
             if headline is not None:
                 top = [headline]
         if len(top) > 1:
-            top = _beliefs_in_reported_content(text, top)
+            top = _reported_content(text, top)
         out.extend(top)
         speaker: Source | None = None
         if top:
@@ -1148,20 +1144,24 @@ def document_statements(ctx: Context, sentences: list[Sentence], furniture: set[
 #: content: "said he had voted for Rubio, but cautioned", "says ..., though
 #: he supports".
 _CLAUSE_BREAK = re.compile(r";|\bbut\b|\b(?:because|though|although|while|whereas|even as)\b")
-#: Relative pronouns: a belief in a clause about the speaker ("said Murphy,
-#: who thinks"), not in what the speaker said.
-_RELATIVES = frozenset({"who", "which", "that"})
+#: Relative pronouns as a belief's source: a clause about the speaker
+#: ("said Murphy, who thinks"), not what the speaker said.
+_RELATIVE_SOURCES = frozenset({"who", "which", "that"})
 
 
-def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statement]:
-    """A belief reported inside a statement's content is that statement's
-    content, not a second attribution by the article: "Clinton said she
-    wanted to move forward" is one record (Clinton, said); "Manafort told
-    friends that the candidate knew" keeps the candidate's belief with
-    Manafort, who relays it, as its ``via``. A belief of the speaker's own
-    after the content ends ("said ..., but he wants"), in a relative clause
-    ("said Murphy, who thinks") or as a second verb of the same subject
-    ("questioned ... and refused") stands as it is."""
+def _reported_content(text: str, top: list[Statement]) -> list[Statement]:
+    """Records inside what another record of the sentence reports.
+
+    A statement whose speaker opens the reported clause comes through the
+    reporter ("Peskov told reporters that the minister had denied": the
+    minister, via Peskov). A belief inside a statement's content is that
+    statement's content, not a second attribution by the article: "Clinton
+    said she wanted to move forward" is one record (Clinton, said);
+    "Manafort told friends that the candidate knew" keeps the candidate's
+    belief with Manafort, who relays it, as its ``via``. A belief of the
+    speaker's own after the content ends ("said ..., but he wants"), in a
+    relative clause ("said Murphy, who thinks") or as a second verb of the
+    same subject ("questioned ... and refused") stands as it is."""
     kept: list[Statement] = []
     for st in top:
         outer = None
@@ -1175,7 +1175,7 @@ def _beliefs_in_reported_content(text: str, top: list[Statement]) -> list[Statem
                 st.via, st.via_outlet = reporter.source.source, reporter.source.source_outlet
             kept.append(st)
             continue
-        if st.kind == "belief" and st.source.source_text.lower() not in _RELATIVES:
+        if st.kind == "belief" and st.source.source_text.lower() not in _RELATIVE_SOURCES:
             outer = next((o for o in top if o.kind == "statement" and o.cue_end <= st.cue_start), None)
         if outer is not None and (outer.source == st.source or _CLAUSE_BREAK.search(text, outer.cue_end, st.cue_start)):
             outer = None
