@@ -220,10 +220,13 @@ def load_html_page(
         html, encoding = dammit.unicode_markup, dammit.original_encoding
     if not html or not html.strip():
         raise InputError(f"{name}: cannot decode HTML")
-    huge = len(html) > HUGE_HTML_CHARS or html.lower().count("<a ") > HUGE_HTML_ANCHORS
+    huge = len(html) > HUGE_HTML_CHARS
+    lower = "" if huge else html.lower()  # (one lower-case copy, and none of a huge page)
+    huge = huge or lower.count("<a ") > HUGE_HTML_ANCHORS
+    has_captions = not huge and "<figcaption" in lower  # (captions join trafilatura's text only)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        head = _parse_head(html)
+        head = _parse_head(html, has_captions)
         extracted = None
         if not huge:
             import trafilatura  # heavy import, only needed for HTML
@@ -235,8 +238,8 @@ def load_html_page(
     text, anchors = ("", [])
     if extracted is not None and extracted.body is not None:
         text, anchors = serialise_body(extracted.body)
-        if text.strip() and "<figcaption" in html.lower():
-            text += _captions(html, text)  # trafilatura leaves captions, and their photo credits, out
+        if text.strip() and has_captions:
+            text += _captions(head, text)  # trafilatura leaves captions, and their photo credits, out
     if not text.strip():
         text, anchors = _whole_page_text(html)
     if not text.strip():
@@ -406,11 +409,10 @@ class _TextBuilder:
         return "".join(self.chunks).rstrip()
 
 
-def _captions(html: str, text: str) -> str:
-    """The page's figure captions not already in ``text``, each as a
-    paragraph after it: a photo credit ("Dmitry Peskov. Photo: Sergei
-    Bobylev / TASS") often sits only there."""
-    soup = BeautifulSoup(html, "lxml", parse_only=SoupStrainer("figcaption"))
+def _captions(soup: BeautifulSoup, text: str) -> str:
+    """The page's figure captions (in the soup ``_parse_head`` read) not
+    already in ``text``, each as a paragraph after it: a photo credit
+    ("Dmitry Peskov. Photo: Sergei Bobylev / TASS") often sits only there."""
     found: list[str] = []
     for tag in soup.find_all("figcaption")[:MAX_CAPTIONS]:
         caption = " ".join(tag.get_text(" ").split())
@@ -419,9 +421,11 @@ def _captions(html: str, text: str) -> str:
     return "".join("\n\n" + c for c in found)
 
 
-def _parse_head(html: bytes | str) -> BeautifulSoup:
-    """Only the head tags: a whole soup costs ten times the page in memory."""
-    return BeautifulSoup(html, "lxml", parse_only=SoupStrainer(["title", "link", "meta"]))
+def _parse_head(html: bytes | str, captions: bool = False) -> BeautifulSoup:
+    """Only the head tags (and, when asked, the figure captions, so one
+    parse serves both): a whole soup costs ten times the page in memory."""
+    tags = ["title", "link", "meta", "figcaption"] if captions else ["title", "link", "meta"]
+    return BeautifulSoup(html, "lxml", parse_only=SoupStrainer(tags))
 
 
 def _head_link(soup: BeautifulSoup, rel: str) -> str | None:
