@@ -2998,3 +2998,34 @@ def test_a_trailing_named_speaker_relays_what_came_before() -> None:
     text = "“You are not welcome,” said Kristen Day, director of Democrats for Life, reports USA Today."
     got = [(c.source, c.cue, c.via) for c in attributions(text)]
     assert got[0] == ("Kristen Day", "said", "USA Today")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # A possessive or a capitalised modifier before the head: the whole
+        # noun phrase speaks, not the name inside it.
+        ("Ryan’s campaign shrugged off the comments, telling reporters it was fine.", "Ryan’s campaign"),
+        ("Clinton's spokesman shrugged off the comments, saying it was fine.", "Clinton's spokesman"),
+        ("A Clinton campaign official shrugged off the comments, saying it was fine.", "A Clinton campaign official"),
+        # A name alone before the verb still speaks.
+        ("Çavuşoğlu criticized Russia, saying it was fine.", "Çavuşoğlu"),
+        # The head before "who" opens the sentence.
+        ("Central European leaders who have been strident opponents of migration have embraced the idea of "
+         "a military force, warning that it was fine.", "Central European leaders"),
+    ],
+)
+def test_participle_speaker_is_the_whole_noun_phrase(text: str, source: str) -> None:
+    (c,) = [c for c in statements(text) if c.rule == "statement.participle"]
+    assert (c.source, c.source_text) == (source, source)
+    cue = c.cue
+    assert c.cue_start == text.index(f" {cue} ") + 1
+
+
+def test_second_participle_of_a_passive_is_no_cue() -> None:
+    assert statements("Officials in the government were mocked and criticized on social media.") == []
+    (c,) = statements("Officials were praised and criticized by Smith.")
+    assert (c.source, c.cue, c.rule, c.cue_start) == ("Smith", "criticized", "statement.passive", 27)
+    # "be" after a verb of proposing is a subjunctive, not a passive.
+    got = statements("Party figures suggested the writer be fired and defended Trump as a candidate.")
+    assert [(c.source, c.cue) for c in got] == [("Party figures", "suggested"), ("Party figures", "defended")]

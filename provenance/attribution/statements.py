@@ -395,7 +395,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             if v.lemma in cues.NOT_CUE_COMPLEMENTS and _has_complement(text, ce, hi, cues.NOT_CUE_COMPLEMENTS[v.lemma]):
                 continue  # "has known Trump since the 1970s": an acquaintance
             agent = _BY_AGENT.match(text, ce, hi) if v.form == "past" else None
-            if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent):
+            # ("were mocked and criticized": the second participle of a passive)
+            passive_pair = before in ("and", "or") and k >= 2 and prev[k - 2][2].lower() in cues.BE_FORMS - {"be"} and prev[k - 1][2].endswith("ed")
+            if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent or passive_pair):
                 # A passive: "was asked", "is expected", "as opposed to", "a
                 # staffer backed by the senator". The agent after "by" speaks.
                 span = agent_np(text, agent.end(), hi) if agent and before != "as" else None
@@ -1036,7 +1038,14 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
                 run.append(t)
             else:
                 break
+        # ("Clinton's spokesman ..., saying", "Clinton campaign aides ...,
+        # saying": the run only modifies the subject; the sentence's subject
+        # below is the whole noun phrase.)
         if run and len(run) < len(toks) and any(bare(t[2]).lower() not in cues.NOT_NAMES for t in run):
+            if is_possessive(run[-1][2]) or _source_noun(bare(toks[len(run)][2]).lower()):
+                subject = main_subject(text, lo, cs, qspans)
+                if subject is not None:
+                    run = [(subject[0], subject[1], "")]
             emit(rule, cs, ce, run[0][0], run[-1][1], None, None, kind, v)
             return
     # Else the subject of the sentence ("he used stronger language, saying").
