@@ -7,9 +7,11 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO, NamedTuple
 
 import pytest
 
@@ -50,32 +52,55 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server(NamedTuple):
+    """A running ``provenance serve``: its process, base URL and output so far."""
+
+    process: subprocess.Popen
+    base: str
+    log: IO[str]
+
+    def output(self) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
+
+
 @contextlib.contextmanager
-def running_server(db_path: Path, timeout: float = 30) -> Iterator[tuple[subprocess.Popen, str]]:
+def running_server(db_path: Path, timeout: float = 30) -> Iterator[Server]:
     """A real ``provenance serve`` on a free loopback port.
 
-    Yields (process, base URL) once datasette answers; stops it afterwards
-    and fails with its output if it died on the way up.
+    Yields once datasette answers; stops it afterwards and fails with its
+    output if it died on the way up. The output goes to a file, not a pipe:
+    uvicorn logs every request, and a pipe nobody drains fills after about
+    800 of them and stalls the server in the middle of a request.
     """
     import requests
 
     port = free_port()
+    log = tempfile.TemporaryFile("w+", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "provenance", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=log, stderr=subprocess.STDOUT, text=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    server = Server(process, f"http://127.0.0.1:{port}", log)
     try:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                requests.get(f"{base}/-/versions.json", timeout=2)
+                requests.get(f"{server.base}/-/versions.json", timeout=2)
                 break
             except requests.ConnectionError:
-                assert process.poll() is None, process.stdout.read()
+                assert process.poll() is None, server.output()
                 assert time.monotonic() < deadline, "datasette did not start"
                 time.sleep(0.2)
-        yield process, base
+        yield server
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            # A server stuck in a request ignores SIGTERM until the request
+            # ends: kill it, so the test's own failure is the one reported.
+            process.kill()
+            process.wait(timeout=10)
+        log.close()

@@ -34,8 +34,8 @@ def server(samples: list[Path], db_path: Path):
         conn.execute("update links set target = ? where id = ?", [B, A_TO_B])
         conn.execute("update links set target = ? where id = ?", [A, B_TO_A])
     conn.close()
-    with running_server(db_path) as (_, base):
-        yield base, db_path
+    with running_server(db_path) as served:
+        yield served.base, db_path
 
 
 def screenshot_path() -> Path:

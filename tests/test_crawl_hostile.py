@@ -530,8 +530,8 @@ def test_sigkill_crawl_at_random_points_then_rerun_equals_an_uninterrupted_crawl
 
 def test_datasette_answers_while_a_crawl_writes(tmp_path: Path, site) -> None:
     db = seed_site(tmp_path, site.port, "live.db")
-    with running_server(db) as (serve, root):
-        base = f"{root}/{db.stem}"
+    with running_server(db) as server:
+        base = f"{server.base}/{db.stem}"
         writer = crawl_process(db, concurrency=1)
         statuses: list[int] = []
         counts: list[int] = []
@@ -548,7 +548,7 @@ def test_datasette_answers_while_a_crawl_writes(tmp_path: Path, site) -> None:
         assert counts == sorted(counts) and len(set(counts)) > 2, counts  # reads spanned the writes
         final = requests.get(f"{base}.json?sql=select+count(*)+as+n+from+fetches&_shape=array", timeout=10)
         assert (final.status_code, final.json()[0]["n"]) == (200, FETCHED)
-    assert "database is locked" not in serve.stdout.read()
+        assert "database is locked" not in server.output()
 
 
 def test_sigint_stops_a_crawl_cleanly_and_a_rerun_completes_it(tmp_path: Path, site) -> None:

@@ -162,7 +162,8 @@ def test_full_text_search_from_datasette(sample_db: Path) -> None:
 
 
 def test_provenance_serve_runs_datasette_with_metadata(sample_db: Path) -> None:
-    with running_server(sample_db) as (_, base):
+    with running_server(sample_db) as served:
+        base = served.base
         metadata = requests.get(f"{base}/-/metadata.json", timeout=5).json()
         assert metadata["title"] == "provenance"
         assert "citations_by_outlet" in metadata["databases"][sample_db.stem]["queries"]

@@ -156,8 +156,8 @@ def test_datasette_reads_while_ingest_writes(corpus: Path, tmp_path: Path) -> No
         capture_output=True, text=True,
     )
     assert seed.returncode == 0, seed.stderr
-    with running_server(db) as (server, root):
-        base = f"{root}/{db.stem}"
+    with running_server(db) as server:
+        base = f"{server.base}/{db.stem}"
         writer = ingest(corpus, db)
         statuses: list[int] = []
         counts: list[int] = []
@@ -175,4 +175,4 @@ def test_datasette_reads_while_ingest_writes(corpus: Path, tmp_path: Path) -> No
         assert counts == sorted(counts), "readers see a growing, consistent count"
         final = requests.get(f"{base}.json?sql=select+count(*)+as+n+from+documents&_shape=array", timeout=10)
         assert final.json()[0]["n"] == CORPUS_SIZE + 1
-    assert "database is locked" not in server.stdout.read()
+        assert "database is locked" not in server.output()
