@@ -3029,3 +3029,31 @@ def test_second_participle_of_a_passive_is_no_cue() -> None:
     # "be" after a verb of proposing is a subjunctive, not a passive.
     got = statements("Party figures suggested the writer be fired and defended Trump as a candidate.")
     assert [(c.source, c.cue) for c in got] == [("Party figures", "suggested"), ("Party figures", "defended")]
+
+
+def test_participle_after_a_new_clause_takes_that_clause_subject() -> None:
+    text = ("Protest groups say the restrictions are bad, and the American Civil Liberties Union of Ohio has "
+            "already sued the city, saying they violate free-speech rights.")
+    got = [(c.source, c.source_text, c.cue, c.cue_start, c.rule) for c in statements(text)]
+    assert got == [
+        ("Protest groups", "Protest groups", "say", 15, "statement.subject_verb"),
+        ("American Civil Liberties Union of Ohio", "the American Civil Liberties Union of Ohio", "saying",
+         text.index("saying"), "statement.participle"),
+    ]
+
+
+def test_this_past_week_before_the_verb_is_a_time_phrase() -> None:
+    (c,) = statements("Reince Priebus, the GOP chairman, this past week announced the creation of a website.")
+    assert (c.source, c.source_text, c.cue, c.cue_start, c.rule) == (
+        "Reince Priebus", "Reince Priebus", "announced", 49, "statement.subject_verb",
+    )
+
+
+def test_inverted_official_with_a_capitalised_adjective() -> None:
+    text = ("Mr. Obama warned the Chinese leader, Xi Jinping, not to move on the shoal, "
+            "said an American official who was briefed on the details.")
+    got = [(c.source, c.cue, c.rule) for c in statements(text)]
+    assert got == [("Obama", "warned", "statement.subject_verb"), ("an American official", "said", "statement.verb_subject")]
+    # A clause after the verb keeps the speaker before it.
+    (c,) = statements("Smith, a lawyer, said a senior White House official was wrong.")
+    assert (c.source, c.cue, c.rule) == ("Smith", "said", "statement.subject_verb")

@@ -426,7 +426,7 @@ _RELATIVE_PREPOSITIONS = cues.PREPOSITIONS | {
     "of", "to", "through", "about", "against", "among", "behind", "between", "into", "upon", "toward", "towards", "within",
 }  # "in which", "of whom", "the lens through which voters view"
 _TIME_OPENERS = frozenset("on in at during last this earlier later early late".split())
-_TIME_WORDS = frozenset("morning evening night afternoon day the a week weekend month year".split())
+_TIME_WORDS = frozenset("morning evening night afternoon day the a past week weekend month year".split())
 _TIME_NOUNS = _TIME_WORDS - {"the", "a"}
 
 

@@ -653,7 +653,7 @@ _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
 #: capitalised words (or a determined role) right after the verb, then a
 #: comma, a full stop or "who".
 _NAMED_INVERSION = re.compile(
-    r"\s+(?:(?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w’'\-]+|(?:an?|the)\s+(?:[a-z][\w\-]*\s+){0,3}"
+    r"\s+(?:(?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w’'\-]+|(?:an?|the)\s+(?:[\w\-]+\s+){0,3}"
     r"(?:official|officials|spokesman|spokeswoman|spokesperson|aide|source|person))(?:,|\.(?:\s|$)|\s+who\b)"
 )
 
@@ -1026,6 +1026,15 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
             emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
             return
     if earlier:
+        clause = None
+        for clause in _NEW_CLAUSE.finditer(text, earlier[-1].cue_end, cs):
+            pass
+        subject = main_subject(text, clause.end(), cs, qspans, same_clause=True) if clause else None
+        if subject is not None:
+            # "Protest groups say ..., and the ACLU has sued the city,
+            # saying": the clause after the conjunction has its own subject.
+            emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+            return
         out.append(_same_speaker(earlier[-1], rule, cs, ce, earlier[-1].quote, kind))
         return
     if head.endswith(","):
@@ -1057,6 +1066,10 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
 #: "with top defense officials underlining ... and": an absolute phrase
 #: whose -ing form a second one after "and" continues.
 _WITH_ING_AND = re.compile(r"\bwith\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+\w+ing\b[^,;:“”\"]*\s+and\s+$")
+
+
+#: A comma and a conjunction opening a clause of its own.
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+")
 
 
 def _opens_with_subordinate(text: str, lo: int) -> bool:
