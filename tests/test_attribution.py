@@ -3057,3 +3057,23 @@ def test_inverted_official_with_a_capitalised_adjective() -> None:
     # A clause after the verb keeps the speaker before it.
     (c,) = statements("Smith, a lawyer, said a senior White House official was wrong.")
     assert (c.source, c.cue, c.rule) == ("Smith", "said", "statement.subject_verb")
+
+
+def test_focus_adverb_opens_the_second_conjunct() -> None:
+    got = statements("Politicians and even some technologists say the efforts have been toothless.")
+    assert [(c.source, c.source_text, c.cue, c.cue_start) for c in got] == [
+        ("Politicians", "Politicians", "say", 40), ("some technologists", "some technologists", "say", 40),
+    ]
+
+
+def test_a_conjunct_holding_another_record_cue_is_a_clause() -> None:
+    text = "At one point, a woman asked for a photo and Clinton said, “as long as we’re not violating any laws.”"
+    got = [(c.source, c.cue, c.cue_start) for c in statements(text)]
+    assert got == [("a woman", "asked", 22), ("Clinton", "said", text.index("said"))]
+
+
+def test_a_participle_opener_is_no_place_before_a_state() -> None:
+    (c,) = statements("Speaking in Harlem, Clinton, without naming him, also accused Sanders of being late.")
+    assert (c.source, c.source_text, c.cue, c.cue_start) == ("Clinton", "Clinton", "accused", 54)
+    (c,) = statements("Dewayne Smithy, 33, of Baldwin, Miss., said it was fine.")
+    assert (c.source, c.cue) == ("Dewayne Smithy", "said")

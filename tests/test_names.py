@@ -72,3 +72,18 @@ def test_a_capitalised_role_opening_a_name_is_kept_out_of_the_source(mention: st
 )
 def test_a_title_word_naming_a_body_is_not_cut(mention: str, source: str) -> None:
     assert classify(mention, load_gazetteer(), NameIndex.build(mention), 0).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        # A question or headline opening with a verb makes a run that is no
+        # name: the latest real full name is the surname's.
+        ("Marco Rubio spoke. Does Rubio know? Later on,", "Rubio", "Marco Rubio"),
+        ("Bernie Sanders spoke. Asserting Sanders was wrong, they left. Later on,", "Sanders", "Bernie Sanders"),
+        # Unknown first names stay names ("Jeh" is no verb).
+        ("Gary Johnson spoke. Jeh Johnson spoke too. Later on,", "Johnson", "Jeh Johnson"),
+    ],
+)
+def test_full_name_passes_over_a_verb_opening_a_run(text: str, surname: str, full: str) -> None:
+    assert NameIndex.build(text).full_name(surname, len(text)) == full

@@ -119,6 +119,15 @@ def is_particle(word: str) -> bool:
     return w in cues.NAME_PARTICLES or w.startswith(("al-", "el-", "bin-", "ibn-"))
 
 
+def _verb_opener(word: str) -> bool:
+    """Is this capitalised word a verb, not a first name ("Does", "Said",
+    "Asserting", "Given")? A name run opening a question or a headline."""
+    low = word.lower()
+    return low in cues.FINITE_BLOCKERS or low in ("said", "says", "see", "given") or (
+        len(low) > 5 and low.endswith("ing") and gender_of(word) is None
+    )
+
+
 def is_possessive(word: str) -> bool:
     """"Russia's", "Sanders’" (a plural or s-final possessive)."""
     w = word.rstrip(",;:")
@@ -331,6 +340,12 @@ class NameIndex:
             entries = [e for e in entries if gender_of(" ".join(e[1])) in (None, gender)]
         if entries:
             name = self._latest(entries, before)
+            if name is not None and _verb_opener(name[0]):
+                # "Does Rubio", "Asserting Clinton" (a sentence or headline
+                # opening with a verb) after "Marco Rubio": the latest name
+                # that opens with a name.
+                names = [e[1] for e in entries if e[0] < before and not _verb_opener(e[1][0])]
+                name = names[-1] if names else name
             if name is None and "\n" not in self._text[:before] and entries[0][1][0][:1].isalpha():
                 name = entries[0][1]
             if name is not None:

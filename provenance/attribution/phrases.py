@@ -606,6 +606,10 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
     return out[0][0], out[-1][1]
 
 
+#: Adverbs that may open a conjunct of a subject ("and even some technologists").
+_FOCUS_ADVERBS = frozenset("even also especially particularly".split())
+
+
 def _split_and(text: str, s: int, e: int, v: lexicon.Verb | None = None) -> list[tuple[int, int]]:
     """"a Kurdish official and AFP correspondents" -> two noun phrases."""
     toks = _tokens(text, s, e)
@@ -614,6 +618,8 @@ def _split_and(text: str, s: int, e: int, v: lexicon.Verb | None = None) -> list
         return [(s, e)]
     k = ands[0]
     left, right = toks[:k], toks[k + 1 :]
+    if len(right) > 1 and right[0][2] in _FOCUS_ADVERBS:
+        right = right[1:]  # "Politicians and even some technologists"
     lw, rw = [t[2] for t in left], [t[2] for t in right]
     if valid_subject(lw, v) and valid_subject(rw, v) and (not is_capitalised(lw[-1]) or not is_capitalised(rw[-1])):
         if is_capitalised(lw[-1]) and not lw[-1].endswith("s") and is_capitalised(rw[0]) and not is_capitalised(rw[-1]) and (
@@ -1145,7 +1151,13 @@ def _place_tail(text: str, lo: int, comma: int, inner: list[tuple[int, int, str]
     "in Carthage, Ill.")? A short capitalised segment after "in/of/from X"."""
     if len(inner) > 2 or not all(is_capitalised(t[2]) for t in inner):
         return False
-    return _PLACE_BEFORE.search(text, max(lo, comma - 60), comma) is not None
+    place = _PLACE_BEFORE.search(text, max(lo, comma - 60), comma)
+    if place is None:
+        return False
+    opener = text[lo : place.start()].split()
+    # ("Speaking in Harlem, Clinton, ... accused": after a participle opening
+    # the sentence, the capitalised segment is its subject, not a state.)
+    return not (len(opener) == 1 and opener[0].endswith("ing") and is_capitalised(opener[0]))
 
 
 def _descriptor(toks: list[tuple[int, int, str]]) -> bool:

@@ -554,6 +554,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 if head is not None:
                     spans = [head]
         for ns, ne in spans:
+            if len(spans) > 1 and any(ns <= st.cue_start < ne for st in out):
+                continue  # ("a woman asked for a photo and Clinton said": a clause, not a speaker)
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
     if not nested and out:
         _sentence_channel(ctx, lo, hi, out)
