@@ -3077,3 +3077,17 @@ def test_a_participle_opener_is_no_place_before_a_state() -> None:
     assert (c.source, c.source_text, c.cue, c.cue_start) == ("Clinton", "Clinton", "accused", 54)
     (c,) = statements("Dewayne Smithy, 33, of Baldwin, Miss., said it was fine.")
     assert (c.source, c.cue) == ("Dewayne Smithy", "said")
+
+
+def test_participle_set_off_between_subject_and_verb() -> None:
+    text = "But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said, \"Let me tell you.\""
+    got = [(c.source, c.source_text, c.cue, c.cue_start, c.rule) for c in statements(text)]
+    assert got == [
+        ("Richard J. Durbin", "Sen. Richard J. Durbin (D-Ill.)", "noting", 37, "statement.participle"),
+        ("Richard J. Durbin", "Sen. Richard J. Durbin", "said", text.index("said"), "statement.subject_verb"),
+    ]
+    got = statements("Clinton's spokesman, noting the size of the crowd, said it was big.")
+    assert [(c.source, c.cue) for c in got] == [("Clinton's spokesman", "noting"), ("Clinton's spokesman", "said")]
+    # "speaking to reporters" is the setting of the statement, not one of its own.
+    got = statements("Trump, speaking to reporters, said it was big.")
+    assert [(c.source, c.cue) for c in got] == [("Trump", "said")]

@@ -1043,16 +1043,28 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         comma = text.rfind(",", lo, cs)
         b, _ = _clause_start(text, lo, comma, qspans)
         toks = _tokens(text, b, comma)
+        while toks and toks[0][2] in ("And", "But", "So", "Yet", "Or"):
+            toks = toks[1:]
+        words = [t[2] for t in toks]
+        if b == lo and toks and bare(words[0]).lower() not in cues.PREPOSITIONS and v.lemma not in ("speak", "talk") and (
+            _verb_after_parenthetical(text, ce, hi) and valid_subject(words)
+        ):
+            # "Durbin, noting the size of his following, said": the participle
+            # is set off between the sentence's subject and its verb, and
+            # says something of its own (not "speaking to reporters": the
+            # setting of the statement that follows).
+            emit(rule, cs, ce, toks[0][0], toks[-1][1], None, None, kind, v)
+            return
         run: list[tuple[int, int, str]] = []
         for t in toks:
             if is_capitalised(t[2]) or (run and is_particle(t[2])):
                 run.append(t)
             else:
                 break
-        # ("Clinton's spokesman ..., saying", "Clinton campaign aides ...,
-        # saying": the run only modifies the subject; the sentence's subject
-        # below is the whole noun phrase.)
         if run and len(run) < len(toks) and any(bare(t[2]).lower() not in cues.NOT_NAMES for t in run):
+            # ("Clinton's spokesman ..., saying", "Clinton campaign aides ...,
+            # saying": the run only modifies the subject; the sentence's
+            # subject is the whole noun phrase.)
             if is_possessive(run[-1][2]) or _source_noun(bare(toks[len(run)][2]).lower()):
                 subject = main_subject(text, lo, cs, qspans)
                 if subject is not None:
@@ -1063,6 +1075,18 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     subject = main_subject(text, lo, cs, qspans)
     if subject is not None:
         emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+
+
+def _verb_after_parenthetical(text: str, ce: int, hi: int) -> bool:
+    """Does a finite verb follow the comma that closes the phrase after
+    ``ce`` ("..., noting the size of his following, said")?"""
+    comma = text.find(",", ce, hi)
+    nxt = _NEXT_WORD.match(text, comma + 1, hi) if comma >= 0 else None
+    if nxt is None or not nxt.group(1).islower():
+        return False
+    w = nxt.group(1)
+    v = lexicon.verb(w)
+    return w in cues.FINITE_BLOCKERS or (v is not None and v.form in ("past", "s"))
 
 
 #: "with top defense officials underlining ... and": an absolute phrase
