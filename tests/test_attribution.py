@@ -3091,3 +3091,20 @@ def test_participle_set_off_between_subject_and_verb() -> None:
     # "speaking to reporters" is the setting of the statement, not one of its own.
     got = statements("Trump, speaking to reporters, said it was big.")
     assert [(c.source, c.cue) for c in got] == [("Trump", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taiwan and Vietnam have claims in the area.",  # an -s form after an auxiliary is a noun
+        "Alpert’s metaphor is telling in its own right.",  # "telling": revealing
+        "Like Trump, the Republican National Committee has written off efforts by delegates.",
+    ],
+)
+def test_no_cue_in_nouns_adjectives_and_phrasal_verbs(text: str) -> None:
+    assert attributions(text) == []
+
+
+def test_telling_with_a_listener_is_still_a_cue() -> None:
+    (c,) = statements("He is telling reporters that it was fine.")
+    assert (c.source, c.cue, c.cue_start, c.rule) == ("He", "telling", 6, "statement.subject_verb")

@@ -161,6 +161,7 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "charge": ("with",),  # "Former aide charged with lying": an indictment, not words
     "thank": ("to",),  # "thanks to Trump": because of
     "add": ("to",),  # "adding to her lead": increasing
+    "write": ("off",),  # "has written off efforts": dismissed
     "slam": ("into",),  # "slamming into the crowd": a collision
     "know": ("as", "by", "for", "online"),  # "also known as ISIS", "known for his temper": a name or a fame
 }

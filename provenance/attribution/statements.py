@@ -371,6 +371,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 continue  # inside a quotation only relayed words count
             kind = v.kind
             rule = _FAMILY_RULE.get(v.family, rule)
+            if v.form == "s" and before in cues.FINITE_BLOCKERS:
+                continue  # "Taiwan have claims in the area": a noun after an auxiliary
+            if v.lemma == "tell" and v.form == "ing" and before in cues.BE_FORMS and _ADJECTIVE_NEXT.match(text, ce, hi):
+                continue  # "Alpert's metaphor is telling in its own right": revealing
             if v.form == "base" and before == "to":
                 # An infinitive: "wants to support" is one act (the cue is
                 # "wants"); after a verb that is no cue, "went on to
@@ -1075,6 +1079,10 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     subject = main_subject(text, lo, cs, qspans)
     if subject is not None:
         emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+
+
+#: What follows an adjective ("is telling.", "is telling in its own right").
+_ADJECTIVE_NEXT = re.compile(r"\s*(?:[.,;:!?]|$|(?:in|of|that|about)\b)")
 
 
 def _verb_after_parenthetical(text: str, ce: int, hi: int) -> bool:
