@@ -3108,3 +3108,29 @@ def test_no_cue_in_nouns_adjectives_and_phrasal_verbs(text: str) -> None:
 def test_telling_with_a_listener_is_still_a_cue() -> None:
     (c,) = statements("He is telling reporters that it was fine.")
     assert (c.source, c.cue, c.cue_start, c.rule) == ("He", "telling", 6, "statement.subject_verb")
+
+
+def test_two_titled_people_with_party_tags_each_speak() -> None:
+    text = ("Former Maryland Gov. Martin O’Malley (D) and former Arkansas Gov. Mike Huckabee (R) announced "
+            "they will suspend their campaigns.")
+    got = [(c.source, c.source_text, c.cue, c.cue_start) for c in statements(text)]
+    cue = text.index("announced")
+    assert got == [
+        ("Martin O’Malley", "Former Maryland Gov. Martin O’Malley", "announced", cue),
+        ("Mike Huckabee", "former Arkansas Gov. Mike Huckabee", "announced", cue),
+    ]
+    # A state tag is no part of the name; a pair sharing a surname stays one mention.
+    (c,) = statements("Martin O’Malley (Md.) said it was fine.")
+    assert (c.source, c.source_text) == ("Martin O’Malley", "Martin O’Malley")
+    (c,) = statements("Bill and Hillary Clinton said it was fine.")
+    assert c.source_text == "Bill and Hillary Clinton"
+    (c,) = statements("Procter and Gamble said it was fine.")
+    assert c.source == "Procter and Gamble"
+
+
+def test_inverted_name_after_an_ordinal_rank() -> None:
+    text = "“I was hoping we’d see something else,” said Air Force 1st Lt. Tyler Livingston."
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.rule) == (
+        "Tyler Livingston", "Air Force 1st Lt. Tyler Livingston", "said", "statement.verb_subject",
+    )

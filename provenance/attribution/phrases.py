@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues, lexicon
-from .names import bare, is_capitalised, is_particle, is_possessive
+from .names import bare, gender_of, is_capitalised, is_particle, is_possessive, strip_titles
 
 _TOKEN = re.compile(r"\S+")
 _CUT_AFTER = frozenset("on about that who which after following during when while for over as because since before until".split())
@@ -233,13 +233,27 @@ def _bare_plural(toks: list[str], low: list[str]) -> bool:
 _POLLED = frozenset("polled surveyed interviewed questioned sampled".split())
 
 
+#: A party or state tag standing as a word of its own: "(D)", "(R-Utah)", "(Vt.)".
+_PARTY_TAG_TOKEN = re.compile(r"^\((?:[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)[,]?$")
+
+
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
+    if any(_PARTY_TAG_TOKEN.match(t) for t in toks):
+        toks = [t for t in toks if not _PARTY_TAG_TOKEN.match(t)]  # "Martin O’Malley (D) and Mike Huckabee (R)"
     if not toks or len(toks) > cues.MAX_LONG_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
     if len(toks) > cues.MAX_SUBJECT_WORDS and not _long_subject(toks, low):
-        return False
+        if low.count("and") != 1:
+            return False
+        # "Former Maryland Gov. Martin O’Malley and former Arkansas Gov. Mike
+        # Huckabee": two speakers, each a short noun phrase of its own.
+        k = low.index("and")
+        return len(toks) - 1 - k <= cues.MAX_SUBJECT_WORDS and k <= cues.MAX_SUBJECT_WORDS and (
+            is_capitalised(toks[k - 1]) and is_capitalised(toks[-1])
+            and valid_subject(toks[:k], v) and valid_subject(toks[k + 1 :], v)
+        )
     if len(low) > 2 and low[-1] in _POLLED and not is_capitalised(toks[-1]):
         return valid_subject(toks[:-1], v)  # "Some 56 percent of Cuban-Americans polled"
     if len(low) > 1 and (low[-1] in ("there", "here") or low[-1] in _RELEASED_PARTICIPLES and any(
@@ -610,6 +624,11 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
 _FOCUS_ADVERBS = frozenset("even also especially particularly".split())
 
 
+def _untagged(words: list[str]) -> list[str]:
+    """The words without party tags ("Martin O’Malley (D)")."""
+    return [w for w in words if not _PARTY_TAG_TOKEN.match(w)]
+
+
 def _split_and(text: str, s: int, e: int, v: lexicon.Verb | None = None) -> list[tuple[int, int]]:
     """"a Kurdish official and AFP correspondents" -> two noun phrases."""
     toks = _tokens(text, s, e)
@@ -621,7 +640,12 @@ def _split_and(text: str, s: int, e: int, v: lexicon.Verb | None = None) -> list
     if len(right) > 1 and right[0][2] in _FOCUS_ADVERBS:
         right = right[1:]  # "Politicians and even some technologists"
     lw, rw = [t[2] for t in left], [t[2] for t in right]
-    if valid_subject(lw, v) and valid_subject(rw, v) and (not is_capitalised(lw[-1]) or not is_capitalised(rw[-1])):
+    # ("Hillary Clinton and former Gov. Martin O’Malley": two people; not
+    # "Procter and Gamble", "the Urban Institute and Brookings Institution".)
+    people = all(len(name := strip_titles(_untagged(ws))) > 1 and gender_of(" ".join(name)) is not None for ws in (lw, rw))
+    if people and _PARTY_TAG_TOKEN.match(lw[-1]) and len(left) > 1:
+        left = left[:-1]  # the speaker's span ends before the tag
+    if valid_subject(lw, v) and valid_subject(rw, v) and (not is_capitalised(lw[-1]) or not is_capitalised(rw[-1]) or people):
         if is_capitalised(lw[-1]) and not lw[-1].endswith("s") and is_capitalised(rw[0]) and not is_capitalised(rw[-1]) and (
             bare(lw[0]).lower() in ("a", "an", "the")
         ):
@@ -652,6 +676,9 @@ _INVERTED_ONES = frozenset("another one others".split())
 _OBJECT_PRONOUNS = frozenset("it him them me us".split())
 
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
 def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The speaker after "..., said": "said Pavel Orlov, the mayor", "said
     GOP strategist Keith Nahigian, a veteran", "said one unaligned Florida
@@ -670,10 +697,11 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     # Roles and adjectives before a name or a role noun.
     toks = _tokens(text, start, _np_end(text, start, hi))
     run: list[tuple[int, int, str]] = []
-    for t in toks[: cues.MAX_SUBJECT_WORDS + 1]:
+    for k, t in enumerate(toks[: cues.MAX_SUBJECT_WORDS + 1]):
         w = bare(t[2]).lower()
-        if run and (w in _CUT_AFTER or _is_datey(t[2])) and not is_capitalised(t[2]):
-            break
+        rank = k + 1 < len(toks) and _ORDINAL.match(t[2]) is not None and is_capitalised(toks[k + 1][2])
+        if run and (w in _CUT_AFTER or _is_datey(t[2])) and not is_capitalised(t[2]) and not rank:
+            break  # (not "Air Force 1st Lt. Tyler Livingston": an ordinal before a rank)
         if not bare(t[2]).replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalnum():
             return None
         if w in cues.FINITE_BLOCKERS or (lexicon.is_cue_word(w) and not _source_noun(w)) or w in cues.CLAUSE_WORDS:
