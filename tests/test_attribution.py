@@ -3134,3 +3134,8 @@ def test_inverted_name_after_an_ordinal_rank() -> None:
     assert (c.source, c.source_text, c.cue, c.rule) == (
         "Tyler Livingston", "Air Force 1st Lt. Tyler Livingston", "said", "statement.verb_subject",
     )
+
+
+def test_an_outcome_shows() -> None:
+    (c,) = statements("The outcome showed Clinton had received 49.84 percent of the delegates.")
+    assert (c.source, c.cue, c.cue_start, c.rule) == ("The outcome", "showed", 12, "statement.evidence")

@@ -302,7 +302,7 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
     document filings filing figures numbers results research audit tests
     test evidence emails memo memos statistics estimates estimate count
     tally projections model models findings probe inquiry census returns polling
-    footage transcript transcripts
+    footage transcript transcripts outcome
     """.split()
 )
 
