@@ -3139,3 +3139,27 @@ def test_inverted_name_after_an_ordinal_rank() -> None:
 def test_an_outcome_shows() -> None:
     (c,) = statements("The outcome showed Clinton had received 49.84 percent of the delegates.")
     assert (c.source, c.cue, c.cue_start, c.rule) == ("The outcome", "showed", 12, "statement.evidence")
+
+
+@pytest.mark.parametrize(
+    "text, source, via",
+    [
+        # The outlet that carried or published a statement is its channel.
+        ("Russia's Defence Ministry, in a statement carried by TASS, said air defence units had destroyed 12 drones.",
+         "Russia's Defence Ministry", "TASS"),
+        ("The ministry said in a statement published by the state news agency Anadolu that it was fine.",
+         "The ministry", "Anadolu Agency"),
+    ],
+)
+def test_outlet_that_carried_a_statement_is_its_channel(text: str, source: str, via: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.via, c.rule) == (source, "said", via, "statement.subject_verb")
+
+
+def test_a_document_released_by_its_author_speaks() -> None:
+    (c,) = statements("A report released by the Pentagon said the strikes were effective.")
+    assert (c.source, c.source_text, c.cue, c.cue_start) == (
+        "A report released by the Pentagon", "A report released by the Pentagon", "said", 34,
+    )
+    # Only a release names an author: "owned by" gives no speaker inside the phrase.
+    assert statements("A newspaper owned by Adelson published the photos.") == []

@@ -357,10 +357,13 @@ _RELEASED_PARTICIPLES = frozenset("released published issued conducted taken com
 
 def _released_on(toks: list[str], low: list[str], k: int) -> bool:
     """"the order released Friday", "a statement issued Monday": a document
-    noun, then a participle and nothing but a date."""
-    return 0 < k < len(low) - 1 and (low[k - 1] in _RELEASED_NOUNS or _source_noun(low[k - 1])) and (
-        low[k + 1] not in ("the", "a")
-    ) and all(
+    noun, then a participle and nothing but a date, or its author ("a
+    report released by the Pentagon")."""
+    if not (0 < k < len(low) - 1 and (low[k - 1] in _RELEASED_NOUNS or _source_noun(low[k - 1]))):
+        return False
+    if low[k + 1] == "by" and k + 2 < len(low) and low[k] in _RELEASED_PARTICIPLES:
+        return is_capitalised(toks[-1]) and all(is_capitalised(t) or w in ("the", "of", "and") for t, w in zip(toks[k + 2 :], low[k + 2 :]))
+    return low[k + 1] not in ("the", "a") and all(
         (_is_datey(t) and "-" not in t) or low[j] in _TIME_WORDS or low[j] in _TIME_OPENERS
         for j, t in enumerate(toks[k + 1 :], k + 1)
     )

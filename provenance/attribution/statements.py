@@ -405,7 +405,15 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 # A passive: "was asked", "is expected", "as opposed to", "a
                 # staffer backed by the senator". The agent after "by" speaks.
                 span = agent_np(text, agent.end(), hi) if agent and before != "as" else None
-                if span is not None:
+                channel = ctx.gaz.resolve(collapse(text[span[0] : span[1]])) if span is not None and out and (
+                    bare(before) in cues.DOCUMENT_NOUNS
+                ) else None
+                if channel is not None:
+                    # "said in a statement published by the state news agency
+                    # Anadolu": the outlet carried what was said.
+                    if out[-1].via is None:
+                        out[-1].via, out[-1].via_outlet = channel.name, channel.id
+                elif span is not None:
                     emit(_PASSIVE_RULE.get(kind, rule), cs, ce, span[0], span[1], None, None, kind, v)
                 continue
             if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and prev[-1][2].isalpha() and (
@@ -574,9 +582,10 @@ _CHANNEL_OPENER = re.compile(
 )
 
 
-#: "in a memo to staff obtained by NBC News": the outlet that had the document.
+#: "in a memo to staff obtained by NBC News", "in a statement carried by
+#: TASS": the outlet that had or ran the document.
 _OBTAINED_BY = re.compile(
-    r"\b(?:obtained|seen|reviewed|viewed|verified|first\s+reported)\s+by\s+((?:the\s+)?[^\W\d_][^,.;:!?]{0,60}?)"
+    r"\b(?:obtained|seen|reviewed|viewed|verified|first\s+reported|carried|published|distributed|released)\s+by\s+((?:the\s+)?[^\W\d_][^,.;:!?]{0,60}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:and|on|in|last|this|earlier|that|which)\b))"
 )
 
