@@ -3163,3 +3163,27 @@ def test_a_document_released_by_its_author_speaks() -> None:
     )
     # Only a release names an author: "owned by" gives no speaker inside the phrase.
     assert statements("A newspaper owned by Adelson published the photos.") == []
+
+
+def test_quoted_by_an_outlet_after_a_descriptor() -> None:
+    text = ("Syria's transport minister, Zouheir Khazim, was quoted by the pro-government Al-Watan newspaper "
+            "as saying flights would resume.")
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.via, c.rule) == (
+        "Zouheir Khazim", "Zouheir Khazim", "quoted by the pro-government Al-Watan newspaper as saying",
+        "the pro-government Al-Watan newspaper", "statement.quoted_as",
+    )
+    (c,) = statements("Syria's transport minister, Zouheir Khazim, was quoted by TASS as saying flights would resume.")
+    assert (c.source, c.via, c.via_outlet) == ("Zouheir Khazim", "TASS", "tass")
+
+
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        ("In a post on X, formerly Twitter, spokesman Matthew Miller urged restraint.", "X"),
+        ("In an op-ed in The Washington Post, Smith argued that it was fine.", "The Washington Post"),
+    ],
+)
+def test_a_post_or_op_ed_opening_the_sentence_is_the_channel(text: str, via: str) -> None:
+    (c,) = statements(text)
+    assert (c.via, c.rule) == (via, "statement.subject_verb")

@@ -263,17 +263,23 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if _inside(m.start(), qspans):
             continue
         subj = _np_before(text, lo, m.start(), qspans)
+        span = (subj.start, subj.end)
         if subj.start >= subj.end:
-            continue
+            # "Syria's transport minister, Zouheir Khazim, was quoted by":
+            # the subject stands before its descriptors.
+            spans = _parenthetical_subject(text, lo, subj, qspans, None) if subj.boundary_char == "," else []
+            if not spans:
+                continue
+            span = spans[0]
         if text.startswith("by ", m.start("who")):
             # "Peskov was quoted by TASS as saying": Peskov speaks, via TASS.
             agent = _np_after(text, m.start("who") + 3, m.end("who"), any_start=True)
             by = classify(text[agent[0] : agent[1]], ctx.gaz, ctx.names, agent[0]) if agent else None
             if by is not None and by.source and not by.pronoun:
-                emit("statement.quoted_as", m.start("cue"), m.end("cue"), subj.start, subj.end, by.source, by.source_outlet)
+                emit("statement.quoted_as", m.start("cue"), m.end("cue"), span[0], span[1], by.source, by.source_outlet)
                 consumed.append((m.start(), m.end()))
             continue
-        y = classify(text[subj.start : subj.end], ctx.gaz, ctx.names, subj.start)
+        y = classify(text[span[0] : span[1]], ctx.gaz, ctx.names, span[0])
         if y is None or y.pronoun and y.source is None:
             continue
         zspan = _np_after(text, m.start("who"), m.end("who"), any_start=True)
@@ -575,10 +581,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 
 
 #: "Speaking to ТАСС, ...", "In comments to the Interfax news agency, ...",
-#: "In an interview with CNN, ...": a channel opening the sentence.
+#: "In an interview with CNN, ...", "In a post on X, ...": a channel opening
+#: the sentence.
 _CHANNEL_OPENER = re.compile(
     r"(?:(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)|In\s+(?:(?:an?|his|her|their)\s+)?"
-    r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement)\s+(?:to|with|on))\s+([^,]{2,80}),"
+    r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement|(?:a\s+)?posts?|a\s+video|a\s+message|an?\s+op-ed|an?\s+article)"
+    r"\s+(?:to|with|on|in))\s+([^,]{1,80}),"
 )
 
 
