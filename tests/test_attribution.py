@@ -3187,3 +3187,33 @@ def test_quoted_by_an_outlet_after_a_descriptor() -> None:
 def test_a_post_or_op_ed_opening_the_sentence_is_the_channel(text: str, via: str) -> None:
     (c,) = statements(text)
     assert (c.via, c.rule) == (via, "statement.subject_verb")
+
+
+def test_wire_constructions_of_a_russian_media_story() -> None:
+    text = (
+        "The governor has submitted his resignation, Kommersant reports, citing two sources in the regional "
+        "administration. According to the newspaper's sources, the Kremlin has already chosen a successor.\n\n"
+        "Kremlin spokesman Dmitry Peskov, answering a question from journalists, said he had no information.\n\n"
+        "The Telegram channel Baza wrote that the governor's deputies were questioned.\n\n"
+        "Russian media, quoting local officials, said at least 12 buildings had been damaged. "
+        "The regional emergency ministry put the figure at nine."
+    )
+    got = [(c.source, c.cue, c.via, c.rule) for c in statements(text)]
+    assert got == [
+        ("Kommersant", "reports", None, "statement.subject_verb"),
+        ("two sources in the regional administration", "citing", "Kommersant", "statement.citing"),
+        # "the newspaper" is the outlet last named as a speaker
+        ("the newspaper's sources", "According to", "Kommersant", "statement.according_to"),
+        # answering a question only sets the scene: one record
+        ("Dmitry Peskov", "said", None, "statement.subject_verb"),
+        ("Baza", "wrote", "Telegram", "statement.subject_verb"),
+        # the quoted party speaks through the one quoting it
+        ("local officials", "quoting", "Russian media", "statement.citing"),
+        ("Russian media", "said", None, "statement.subject_verb"),
+        ("The regional emergency ministry", "put the figure at", None, "statement.phrase"),
+    ]
+
+
+def test_an_account_owner_speaks_through_the_platform() -> None:
+    (c,) = statements("The Kremlin's Telegram account said it was fine.")
+    assert (c.source, c.source_text, c.via, c.via_outlet) == ("Kremlin", "The Kremlin's", "Telegram", "telegram")

@@ -65,7 +65,20 @@ PHRASE_CUES: dict[str, str | None] = {
     "threw their support behind": None,
     "poured cold water on": None,
     "pours cold water on": None,
+    # estimates in wire copy: "The ministry put the figure at nine."
+    "put the figure at": None,
+    "puts the figure at": None,
+    "put the death toll at": None,
+    "puts the death toll at": None,
+    "put the toll at": None,
+    "puts the toll at": None,
+    "put the number at": None,
+    "puts the number at": None,
 }
+
+#: Verbs that set the scene of a statement rather than make one ("X,
+#: speaking to reporters, said", "Peskov, answering a question, said").
+SETTING_VERBS: frozenset[str] = frozenset("speak talk answer respond reply address".split())
 
 #: The verb lexicon by family, as lemmas; ``lexicon.py`` inflects them
 #: (says/said/saying) and builds one matcher. ``statement`` verbs report

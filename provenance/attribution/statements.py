@@ -231,10 +231,29 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             # "According to RTVI's sources": the sources speak, through RTVI.
             via, via_outlet = src.source, src.source_outlet
             src = Source(collapse(text[ns:ne]), collapse(text[ns:ne]), "group")
+        elif via is None and _THE_OUTLETS_SOURCES.match(text, ns, ne):
+            # "According to the newspaper's sources": through the outlet
+            # last named as a speaker.
+            outlet = next((c for c in reversed(ctx.candidates) if c.type == "outlet" and c.pos < ns), None)
+            found = ctx.gaz.resolve(outlet.name) if outlet is not None else None
+            if found is not None:
+                via, via_outlet = found.name, found.id
         if nested and via is None:
             via, via_outlet = speaker.source, speaker.source_outlet
         elif via is None and src.source_type in ("group", "unnamed") and text.find(" on ", ns, ne) >= 0:
             via, via_outlet = _platform_in(ctx, ns, ne)  # "Several users on X", "A post on Facebook"
+        elif via is None and (account := _PLATFORM_ACCOUNT.search(text, ns, ne)) is not None and (
+            platform := _platform(ctx, account.group(1))
+        ) is not None:
+            # "The Telegram channel Baza": Baza, through Telegram.
+            if src.source_outlet != platform[1]:
+                via, via_outlet = platform
+            elif _POSSESSOR.search(text, ns, account.start()):
+                # "The Kremlin's Telegram account": the owner, through Telegram
+                # (not a pronoun: "Her Facebook page" stays as it was).
+                owner = _make_source(ctx, ns, account.start(), rank, exclude)
+                if owner is not None and not owner.pronoun:
+                    src, (via, via_outlet) = owner, platform
         if nested:
             rule = "statement.nested" if kind == "statement" else rule
         out.append(Statement(rule, sent, cs, ce, src, via, via_outlet, quote_for(cs), kind))
@@ -667,6 +686,15 @@ _COPULA_BEFORE = re.compile(
 
 #: An outlet's own sources, ending the mention: "RTVI's sources".
 _OUTLETS_SOURCES = re.compile(r"[’']s?\s+(?:own\s+)?(?:sources|source|informants|contacts)$")
+_POSSESSOR = re.compile(r"[’']s?\s+$")
+#: A platform's channel or account named in the speaker's mention.
+_PLATFORM_ACCOUNT = re.compile(r"([A-Z][\w.]+)\s+(?:channel|account|page|feed)\b")
+#: The same, named by its kind: "the newspaper's sources".
+_THE_OUTLETS_SOURCES = re.compile(
+    r"the\s+(?:newspaper|paper|agency|news\s+agency|channel|broadcaster|outlet|publication|magazine|website|site)"
+    r"[’']s\s+(?:own\s+)?(?:sources|source|informants|contacts)$",
+    re.I,
+)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:a|an|the)\s+$")
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z](?:[\w’'\-]+|\.)){0,3}),\s+$")
 _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
@@ -1016,8 +1044,8 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         return
     if not head.rstrip("”\"’'").endswith((",", "–", "—")) and prev not in cues.PARTICIPLE_OPENERS:
         return  # "screaming supporters", "some explaining to do" (not "on the spot – saying")
-    if v.lemma == "cite":
-        cited = _np_after(text, ce, hi)
+    if v.lemma in ("cite", "quote"):
+        cited = _np_after(text, ce, hi, any_start=True)  # (also "citing local officials")
         words = _words(text, *cited) if cited is not None else []
         # ("citing Trump's blue-collar appeal": the head follows the span.)
         with_head = words + text[cited[1] : min(hi, cited[1] + 80)].split() if words and is_possessive(words[-1]) else words
@@ -1033,7 +1061,7 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
                 if subject is None:
                     phrase = _np_before(text, lo, end, qspans)
                     subject = (phrase.start, phrase.end)
-                if subject[0] >= subject[1]:
+                if subject[0] >= subject[1] or not valid_subject(_words(text, *subject)):
                     return
                 x = classify(text[subject[0] : subject[1]], ctx.gaz, ctx.names, subject[0])
             if x is None or x.pronoun and x.source is None:
@@ -1067,14 +1095,15 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         while toks and toks[0][2] in ("And", "But", "So", "Yet", "Or"):
             toks = toks[1:]
         words = [t[2] for t in toks]
-        if b == lo and toks and bare(words[0]).lower() not in cues.PREPOSITIONS and v.lemma not in ("speak", "talk") and (
+        if b == lo and toks and bare(words[0]).lower() not in cues.PREPOSITIONS and (
             _verb_after_parenthetical(text, ce, hi) and valid_subject(words)
         ):
             # "Durbin, noting the size of his following, said": the participle
             # is set off between the sentence's subject and its verb, and
-            # says something of its own (not "speaking to reporters": the
-            # setting of the statement that follows).
-            emit(rule, cs, ce, toks[0][0], toks[-1][1], None, None, kind, v)
+            # says something of its own ("speaking to reporters", "answering
+            # a question" only set the scene of the statement that follows).
+            if v.lemma not in cues.SETTING_VERBS:
+                emit(rule, cs, ce, toks[0][0], toks[-1][1], None, None, kind, v)
             return
         run: list[tuple[int, int, str]] = []
         for t in toks:
