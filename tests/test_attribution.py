@@ -3217,3 +3217,21 @@ def test_wire_constructions_of_a_russian_media_story() -> None:
 def test_an_account_owner_speaks_through_the_platform() -> None:
     (c,) = statements("The Kremlin's Telegram account said it was fine.")
     assert (c.source, c.source_text, c.via, c.via_outlet) == ("Kremlin", "The Kremlin's", "Telegram", "telegram")
+
+
+def test_according_to_two_sources_joined_by_and() -> None:
+    text = ("A senior aide is under investigation, according to court documents unsealed on Friday "
+            "and two people familiar with the inquiry.")
+    got = [(c.source, c.cue, c.rule) for c in statements(text)]
+    assert got == [
+        ("court documents", "according to", "statement.according_to"),
+        ("two people familiar with the inquiry", "according to", "statement.according_to"),
+    ]
+    # "and" inside the first source's modifiers joins no second source.
+    text = "Emissions fell, according to a study last year by economists at Duke University and the University of Ottawa."
+    assert [c.source for c in statements(text)] == ["a study"]
+
+
+def test_wrote_on_a_platform_ending_the_sentence() -> None:
+    (c,) = statements("\"This is a swamp,\" Rep. Tom Hale, R-Texas, wrote on X.")
+    assert (c.source, c.cue, c.via, c.via_outlet) == ("Tom Hale", "wrote", "X", "twitter")

@@ -614,8 +614,12 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
         return None
     while out and (is_particle(out[-1][2]) and not is_capitalised(out[-1][2])):
         out.pop()
+    while len(out) > 1 and out[-1][2].lower() in ("last", "this", "next", "early", "late", "earlier"):
+        out.pop()  # "a study last (year)": a time phrase the date cut in two
     for k in range(1, len(out)):
-        if out[k][2].islower() and out[k][2].endswith("ed") and bare(out[k - 1][2]).lower() in cues.EVIDENCE_NOUNS:
+        if out[k][2].islower() and (out[k][2].endswith("ed") or out[k][2] in ("taken", "done", "written")) and (
+            bare(out[k - 1][2]).lower() in cues.EVIDENCE_NOUNS
+        ):
             del out[k:]  # "a study published Tuesday", "court documents unsealed in Manhattan": the document
             break
     if not out:

@@ -382,6 +382,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     emit("statement.according_to", cs, ce, span[0], end, outlet.name, outlet.id)
                 else:
                     emit("statement.according_to", cs, ce, *span)
+                    second = _AND_SOURCE.match(text, span[1], hi) if key == "according to" else None
+                    if second is not None and _MODIFIER_PREPOSITION.search(text, span[1], second.end()):
+                        second = None  # ("a study by economists at Duke University and the University of Ottawa")
+                    other = _np_after(text, second.end(), hi, any_start=True) if second else None
+                    if other is not None and valid_subject(_words(text, *other)):
+                        # "according to court documents unsealed on Friday
+                        # and two people familiar with the inquiry": both.
+                        emit("statement.according_to", cs, ce, *other)
             continue
         # The word before the verb, adverbs skipped ("was later asked").
         k = len(prev) - 1
@@ -502,7 +510,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         else:
             # "wrote on Telegram", "said in a post on Facebook": a platform.
             pm = _ON_PLATFORM.match(text, ce, hi)
-            found = (_platform(ctx, pm.group(1)) if pm.group(1) else _outlet_named(ctx, pm.group(2))) if pm else None
+            found = (_platform(ctx, pm.group(1).rstrip(".")) if pm.group(1) else _outlet_named(ctx, pm.group(2))) if pm else None
             if found is not None:
                 via, via_outlet = found
         subj = _np_before(text, lo, np_end, qspans)
@@ -687,6 +695,9 @@ _COPULA_BEFORE = re.compile(
 #: An outlet's own sources, ending the mention: "RTVI's sources".
 _OUTLETS_SOURCES = re.compile(r"[’']s?\s+(?:own\s+)?(?:sources|source|informants|contacts)$")
 _POSSESSOR = re.compile(r"[’']s?\s+$")
+#: A second source joined by "and" after the first one "according to" names.
+_AND_SOURCE = re.compile(r"[^,.;:!?“”\"()]{0,60}?\s+and\s+(?=(?:an?|the|two|three|four|several|some|many|one|[A-Z])\b)")
+_MODIFIER_PREPOSITION = re.compile(r"\s(?:by|at|of|from|for|with|between|among)\s")
 #: A platform's channel or account named in the speaker's mention.
 _PLATFORM_ACCOUNT = re.compile(r"([A-Z][\w.]+)\s+(?:channel|account|page|feed)\b")
 #: The same, named by its kind: "the newspaper's sources".
