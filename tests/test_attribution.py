@@ -3235,3 +3235,37 @@ def test_according_to_two_sources_joined_by_and() -> None:
 def test_wrote_on_a_platform_ending_the_sentence() -> None:
     (c,) = statements("\"This is a swamp,\" Rep. Tom Hale, R-Texas, wrote on X.")
     assert (c.source, c.cue, c.via, c.via_outlet) == ("Tom Hale", "wrote", "X", "twitter")
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text",
+    [
+        ("Chief of the General Staff Valery Gerasimov said the offensive was going to plan.",
+         "Valery Gerasimov", "Chief of the General Staff Valery Gerasimov"),
+        ("Head of the Foreign Affairs Committee Leonid Slutsky said it was fine.",
+         "Leonid Slutsky", "Head of the Foreign Affairs Committee Leonid Slutsky"),
+        ("NATO Secretary-General Jens Stoltenberg said it was fine.", "Jens Stoltenberg", "NATO Secretary-General Jens Stoltenberg"),
+        ("Columnist Ai Jun wrote that it was fine.", "Ai Jun", "Columnist Ai Jun"),
+        # bodies stay whole
+        ("The State Department Inspector General said it was fine.",
+         "State Department Inspector General", "The State Department Inspector General"),
+        ("The Federal Bureau of Prisons said it was fine.", "Federal Bureau of Prisons", "The Federal Bureau of Prisons"),
+    ],
+)
+def test_titles_naming_a_body_before_a_name(text: str, source: str, source_text: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.source_text) == (source, source_text)
+
+
+@pytest.mark.parametrize(
+    "text, via, via_outlet",
+    [
+        # unknown to the gazetteer, named as an outlet by its kind
+        ("Ulf Kristersson told public broadcaster SVT that his government had done what was agreed.", "SVT", None),
+        ("He told the pro-Kremlin newspaper Izvestia that it was fine.", "Izvestia", "izvestia"),
+        ("He told the newspaper Smith was wrong.", None, None),  # a clause, not an outlet's name
+    ],
+)
+def test_told_an_outlet_named_by_its_kind(text: str, via: str | None, via_outlet: str | None) -> None:
+    (c,) = statements(text)
+    assert (c.cue, c.via, c.via_outlet) == ("told", via, via_outlet)

@@ -181,6 +181,12 @@ def strip_titles(tokens: list[str]) -> list[str]:
     title word before a suffix is the name's: "Martin Luther King Jr.")."""
     cut = 0
     for i, t in enumerate(tokens[:-1]):
+        rest = tokens[i + 1 :]
+        if i and _body_word(t) and is_title(tokens[i - 1]) and 2 <= len(rest) <= 3 and all(
+            is_capitalised(x) and not is_title(x) and not _body_word(x) for x in rest
+        ):
+            cut = i + 1  # "Chief of the General Staff Valery Gerasimov": the body ends the title
+            continue
         if is_title(t) or is_possessive(t) or (is_acronym(t) and i + 1 < len(tokens) and is_title(tokens[i + 1])) or (
             i == 0 and len(tokens) >= 3 and bare(t).lower() in cues.ROLE_NOUNS and is_capitalised(tokens[1])
             and not any(bare(x).lower() in cues.ORG_WORDS for x in tokens) and not bare(tokens[-1]).isupper()
@@ -203,7 +209,7 @@ def trailing_name_run(tokens: list[str]) -> list[str]:
     i = len(tokens)
     while i > 0:
         t = tokens[i - 1]
-        if is_capitalised(t) and bare(t).lower() not in cues.NOT_NAMES - {"may"}:
+        if is_capitalised(t) and bare(t).lower() not in cues.NOT_NAMES - {"may", "jun"}:  # ("Theresa May", "Ai Jun")
             i -= 1
         elif is_particle(t) and i < len(tokens) and i - 1 > 0 and any(
             is_capitalised(x) for x in tokens[max(0, i - 3) : i - 1]
@@ -537,6 +543,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
                 or (lead_low not in cues.NOUN_TAIL_WORDS and gaz.resolve(" ".join(run)) is not None)
             )
         )  # a role, then a name ("Kremlin spokesman Dmitry Peskov", "the official news agency KCNA")
+        and not (len(run) == len(tokens) and 2 <= len(strip_titles(run)) <= 3 < len(run))
+        # (a capitalised title with its body, then a name: "Chief of the General Staff Valery Gerasimov")
     ):
         return Source(text, text, _common_type(low[head]))
     if run and len(run) >= len(tokens) - 1 and (

@@ -151,6 +151,12 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
 _THE_NAME = re.compile(r"\s+the\s+(?=[^\W\d_])")
 #: "told the state-run Anadolu news agency": lower-case words before the name.
 _THE_MODIFIED_NAME = re.compile(r"\s+the\s+(?:[a-z][\w\-]*\s+){1,2}(?=[A-Z])")
+#: "told public broadcaster SVT", "told the pro-Kremlin newspaper Izvestia":
+#: the kind of outlet, then its name.
+_KIND_THEN_NAME = re.compile(
+    r"\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:newspaper|paper|daily|tabloid|agency|wire|broadcaster|network|channel"
+    r"|outlet|website|site|publication|magazine|radio|station)\s+(?=[A-Z])"
+)
 _ON_NAME = re.compile(r"\bon\s+([^\W\d_][\w.\-]*)")
 
 
@@ -177,13 +183,19 @@ def _platform_in(ctx: Context, start: int, end: int) -> tuple[str | None, str | 
 
 
 def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple[str | None, str | None]:
-    """The outlet named right after ``pos`` ("told RTVI", "told the BBC")."""
-    the = (_THE_MODIFIED_NAME.match(ctx.text, pos, hi) or _THE_NAME.match(ctx.text, pos, hi)) if capitalised_only else None
+    """The outlet named right after ``pos`` ("told RTVI", "told the BBC",
+    "told public broadcaster SVT")."""
+    kind = _KIND_THEN_NAME.match(ctx.text, pos, hi) if capitalised_only else None
+    the = kind or ((_THE_MODIFIED_NAME.match(ctx.text, pos, hi) or _THE_NAME.match(ctx.text, pos, hi)) if capitalised_only else None)
     span = _np_after(ctx.text, the.end() if the else pos, hi, capitalised_only)
     if span is None:
         return None, None
     mention = collapse(ctx.text[span[0] : span[1]])
     outlet = ctx.gaz.resolve(mention)
+    if outlet is None and kind is not None and len(mention.split()) <= 4 and not _verb_next(ctx.text, span[1], hi):
+        # an outlet the gazetteer does not know, named as one: "public
+        # broadcaster SVT" (not "told the newspaper Smith was wrong")
+        return mention, None
     words = mention.split()
     if outlet is None and len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NOUN_KINDS:
         # "the state-run Anadolu agency": the name inside the description
@@ -194,6 +206,16 @@ def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple
     if len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS and all(is_capitalised(w) for w in words):
         return mention, None  # an outlet the gazetteer does not know: "told REVOLT TV", "told the Sioux City Journal"
     return None, None
+
+
+def _verb_next(text: str, pos: int, hi: int) -> bool:
+    """Is the word at ``pos`` a finite verb ("Smith was wrong")?"""
+    nxt = _NEXT_WORD.match(text, pos, hi)
+    if nxt is None:
+        return False
+    w = nxt.group(1).lower()
+    v = lexicon.verb(w)
+    return w in cues.FINITE_BLOCKERS or (v is not None and v.form in ("past", "s")) or (w.endswith("ed") and len(w) > 3)
 
 
 def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, speaker: Source | None) -> list[Statement]:
