@@ -911,6 +911,19 @@ def test_contribution_lines() -> None:
     ]
 
 
+def test_staff_of_an_outlet_contributed_to_this_report() -> None:
+    """AP's "Associated Press writers A in Kyiv and B in Brussels contributed
+    to this report": each reporter, through the outlet, without the place."""
+    text = "Body.\n\nAssociated Press writers Hanna Arhirova in Kyiv and Lorne Cook in Brussels contributed to this report."
+    c = credits(text, "contribution")
+    assert [(x.source, x.source_type, x.via, x.via_outlet, x.cue) for x in c] == [
+        ("Hanna Arhirova", "person", "Associated Press", "ap", "contributed to this report"),
+        ("Lorne Cook", "person", "Associated Press", "ap", "contributed to this report"),
+    ]
+    c = credits("Body.\n\nStaff writers Ann Lee and Bob Smith contributed to this report.", "contribution")
+    assert [(x.source, x.via) for x in c] == [("Ann Lee", None), ("Bob Smith", None)]
+
+
 def test_contributing_lines() -> None:
     """USA Today's "Contributing: A, B and The Associated Press": every name
     a contributor, the label no speaker."""

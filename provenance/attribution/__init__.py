@@ -128,23 +128,26 @@ def extract_citations(
             )
         )
 
+    def add_credit(c) -> None:
+        via_outlet = None
+        if c.via_mention:
+            o = gaz.resolve(c.via_mention)
+            via_outlet = o.id if o else None
+        add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, c.via, via_outlet, c.quote)
+
     for c in (
         *photo_credits(text, paras, furniture, gaz, names),
         *bylines(text, paras, furniture, gaz, names),
         *datelines(text, paras, furniture, gaz),
         *quote_credits(text, paras, furniture, gaz, names),
     ):
-        via_outlet = None
-        if c.via_mention:
-            o = gaz.resolve(c.via_mention)
-            via_outlet = o.id if o else None
-        add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, c.via, via_outlet, c.quote)
+        add_credit(c)
     if byline and not any(c.kind == "byline" for c in out):
         for src in metadata_bylines(byline, gaz, names):
             add("byline", "credit.byline_metadata", 0, 0, None, None, src, None, None, None)
     body = [s for s in sents if s.paragraph not in furniture]
     for c in contributions(text, body, gaz, names):
-        add(c.kind, c.rule, c.start, c.end, c.cue_start, c.cue_end, c.source, None, None, None)
+        add_credit(c)
     ctx = Context(text, gaz, names, rank)
     for st in document_statements(ctx, sents, furniture):
         add(st.kind, st.rule, st.sentence.start, st.sentence.end, st.cue_start, st.cue_end,

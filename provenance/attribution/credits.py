@@ -210,6 +210,10 @@ _ADDITIONAL = re.compile(
     r"(?P<cue>(?:[Aa]dditional\s+)?[Rr]eporting(?:\s+and\s+writing)?\s+by|[Ww]riting\s+by|Contribut(?:ing|ors?):"
     r"|[Ww]ith\s+assistance\s+from)\s+(?P<who>[^.;()\n]{1,120})"
 )
+#: "Associated Press writers ...", "Reuters correspondent ...": an outlet's staff.
+_STAFF_PREFIX = re.compile(
+    r"^(?:(?P<outlet>[A-Z][^,;]{1,60}?)\s+)?(?:[Ss]taff\s+)?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?)\s+(?=[A-Z])"
+)
 #: The place after a reporter's name in a credit line: "Dmitry Antonov in Moscow".
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.’'\- ]*$")
 
@@ -223,13 +227,21 @@ def contributions(text: str, sentences: list[Sentence], gaz: Gazetteer, names: N
         body = text[s.start : s.end]
         m = _CONTRIB.search(body)
         if m:
-            who = body[: m.start()]
-            for name in _SPLIT_AUTHORS.split(collapse(who)):
+            who = collapse(body[: m.start()])
+            # "Associated Press writers A in Kyiv and B in Brussels": the
+            # outlet the reporters write for is the channel of their credit.
+            staff = _STAFF_PREFIX.match(who)
+            outlet = gaz.resolve(staff.group("outlet")) if staff and staff.group("outlet") else None
+            if staff is not None:
+                who = who[staff.end() :]
+            for name in _SPLIT_AUTHORS.split(who):
+                name = _IN_PLACE.sub("", name.strip(" ."))
                 if name and _name_like(name, 6):
                     src = classify(name, gaz, names, s.start)
                     if src is not None:
                         yield Credit("contribution", "credit.contribution", s.start, s.end,
-                                     s.start + m.start("cue"), s.start + m.end("cue"), src)
+                                     s.start + m.start("cue"), s.start + m.end("cue"), src,
+                                     via=outlet.name if outlet else None, via_mention=outlet.name if outlet else None)
             continue
         # "(Reporting by A; Writing by B; Editing by C)": the reporters and
         # the writer; editors are no source.
