@@ -3282,3 +3282,15 @@ def test_titles_naming_a_body_before_a_name(text: str, source: str, source_text:
 def test_told_an_outlet_named_by_its_kind(text: str, via: str | None, via_outlet: str | None) -> None:
     (c,) = statements(text)
     assert (c.cue, c.via, c.via_outlet) == ("told", via, via_outlet)
+
+
+def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
+    text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
+    got = [(c.kind, c.source, c.cue) for c in attributions(text)]
+    assert got == [("statement", "Sabato", "said"), ("belief", "his members", "voted for")]
+    text = "“How big is that wall?” asked the boy, who was wearing a hat and said his father was fine."
+    assert [(c.source, c.cue) for c in statements(text)] == [("the boy", "asked"), ("the boy", "said")]
+
+
+def test_a_participle_after_a_linking_verb_is_no_cue() -> None:
+    assert attributions("Thursday's memo from the panel seemed aimed at bolstering the inquiry.") == []

@@ -456,6 +456,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             agent = _BY_AGENT.match(text, ce, hi) if v.form == "past" else None
             # ("were mocked and criticized": the second participle of a passive)
             passive_pair = before in ("and", "or") and k >= 2 and prev[k - 2][2].lower() in cues.BE_FORMS - {"be"} and prev[k - 1][2].endswith("ed")
+            if before in _LINKING_VERBS and v.form == "past":
+                continue  # "the memo seemed aimed at": a participle after a linking verb
             if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent or passive_pair):
                 # A passive: "was asked", "is expected", "as opposed to", "a
                 # staffer backed by the senator". The agent after "by" speaks.
@@ -489,6 +491,20 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 first = out[0] if comma_before_conjunction(prev) else out[-1]
                 if not _same_tense(text, first, v):
                     continue  # "said ... services and support": a noun, not a second verb
+                relative = None
+                for relative in _COMMA_WHO.finditer(text, first.cue_end, cs):
+                    pass
+                if relative is not None and not any(ch in text[relative.end() : cs] for ch in ",;:“”\""):
+                    # "Sabato said his members, who lean Republican but voted
+                    # for Obama": the verb is the relative clause's.
+                    head = _np_before(text, first.cue_end, relative.start(), qspans)
+                    span = (head.start, head.end)
+                    named = _NAME_BEFORE_APPOSITIVE.search(text, max(first.cue_end, head.start - 60), head.start)
+                    if named is not None and text[head.start : head.start + 1].islower():
+                        span = named.span(1)  # "said Annamaria Schifano, then the girlfriend of ..., who"
+                    if span[0] < span[1] and valid_subject(_words(text, *span), v):
+                        emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
+                    continue
                 comma = text.find(",", lo, cs) if _opens_with_subordinate(text, lo) else -1
                 if first.cue_start < comma:
                     # "As the crowd began to chant, Silverman was joined ...
@@ -702,6 +718,9 @@ _BY_AGENT = re.compile(
     r"(?!(?:tele)?phone\b|e-?mail\b|text(?:\s+message)?\b|video(?:\s*link)?\b|letter\b|mail\b|fax\b|Zoom\b|Skype\b)"
 )
 _PASSIVE_RULE = {"statement": "statement.passive"}
+_COMMA_WHO = re.compile(r",\s+who\s")
+#: Verbs after which a past participle is an adjective ("seemed aimed at").
+_LINKING_VERBS = frozenset("seem seems seemed appear appears appeared look looks looked become becomes became".split())
 
 #: Prepositions after which a cue word (not an -ing form) is a noun.
 _NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
