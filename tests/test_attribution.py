@@ -3294,3 +3294,17 @@ def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
 
 def test_a_participle_after_a_linking_verb_is_no_cue() -> None:
     assert attributions("Thursday's memo from the panel seemed aimed at bolstering the inquiry.") == []
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Perhaps Russia will oppose any move in this direction.", "Russia"),
+        ("Maybe the senator believes it.", "the senator"),
+        ("There is little difference between white voters, who favor Clinton by 6 points, and Hispanics.", "white voters"),
+        ("The question pits members aligned with the union against party members who support charters.", "party members"),
+    ],
+)
+def test_adverbs_and_prepositions_are_no_part_of_a_subject(text: str, source: str) -> None:
+    (c,) = attributions(text)
+    assert (c.kind, c.source) == ("belief", source)

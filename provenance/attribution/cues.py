@@ -671,7 +671,7 @@ NOT_NAMES: frozenset[str] = frozenset(
 NATIONALITY_SUFFIXES: tuple[str, ...] = ("ian", "ish", "ese", "ean", "ic", "i")
 
 PREPOSITIONS: frozenset[str] = frozenset(
-    "by in on at for from with after before since during until under over".split()
+    "by in on at for from with after before since during until under over between against".split()
 )
 
 # --------------------------------------------------------------------------

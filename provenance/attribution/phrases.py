@@ -526,6 +526,8 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
                 toks = toks[:-1]
             break
     toks = toks[_time_span_end(toks) :]  # "A few minutes later he said", "Two days ago she said"
+    while len(toks) > 1 and toks[0][2].lower() in _SENTENCE_ADVERBS:
+        toks = toks[1:]  # "Perhaps Russia will oppose", "Maybe the senator believes"
     while toks and toks[0][2].lower() in ("and", "but", "or", "yet", "so"):
         toks = toks[1:]  # "... and I've told": the conjunction opens the clause
     if len(toks) > 1 and toks[0][2].lower() in cues.QUESTION_AUXILIARIES and toks[1][2].lower() in cues.PRONOUNS:
@@ -801,6 +803,8 @@ def _antecedent(toks: list[tuple[int, int, str]], after_verb: bool = False, rela
 
 
 _OBJECT_PREPOSITIONS = cues.PREPOSITIONS | {"of", "to", "among"}
+#: Adverbs of a whole sentence that may open it before its subject.
+_SENTENCE_ADVERBS = frozenset("perhaps maybe probably possibly surely certainly indeed apparently presumably".split())
 _BOUNDARY_TOKEN = re.compile(r"[,;:.!?”\"]$")
 
 

@@ -749,7 +749,7 @@ _THE_OUTLETS_SOURCES = re.compile(
 )
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:a|an|the)\s+$")
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z](?:[\w’'\-]+|\.)){0,3}),\s+$")
-_BREAK_PREPOSITIONS = frozenset("by with from to among for on at about".split())
+_BREAK_PREPOSITIONS = frozenset("by with from to among for on at about against between".split())
 
 
 #: "..., said Brad Bannon, a Democratic pollster": a name of two or more
