@@ -3308,3 +3308,11 @@ def test_a_participle_after_a_linking_verb_is_no_cue() -> None:
 def test_adverbs_and_prepositions_are_no_part_of_a_subject(text: str, source: str) -> None:
     (c,) = attributions(text)
     assert (c.kind, c.source) == ("belief", source)
+
+
+def test_an_adverb_before_a_name_is_no_part_of_it() -> None:
+    (c,) = attributions("It shows how deeply Washington believes Beijing has penetrated its computers.")
+    assert (c.kind, c.source, c.source_text, c.cue) == ("belief", "Washington", "Washington", "believes")
+    # (a quantifying adverb stays: "only 7 percent said")
+    (c,) = statements("In the poll, only 7 percent said they were undecided.")
+    assert c.source == "only 7 percent"

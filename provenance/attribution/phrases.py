@@ -526,8 +526,8 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
                 toks = toks[:-1]
             break
     toks = toks[_time_span_end(toks) :]  # "A few minutes later he said", "Two days ago she said"
-    while len(toks) > 1 and toks[0][2].lower() in _SENTENCE_ADVERBS:
-        toks = toks[1:]  # "Perhaps Russia will oppose", "Maybe the senator believes"
+    while len(toks) > 1 and (toks[0][2].lower() in _SENTENCE_ADVERBS or (_adverb(toks[0][2]) and is_capitalised(toks[1][2]))):
+        toks = toks[1:]  # "Perhaps Russia will oppose", "Maybe the senator believes", "how deeply Washington believes"
     while toks and toks[0][2].lower() in ("and", "but", "or", "yet", "so"):
         toks = toks[1:]  # "... and I've told": the conjunction opens the clause
     if len(toks) > 1 and toks[0][2].lower() in cues.QUESTION_AUXILIARIES and toks[1][2].lower() in cues.PRONOUNS:
