@@ -209,7 +209,7 @@ _OUTLET_NOUN = re.compile(
 )
 
 
-def _outlet_named_before(ctx: Context, src: Source, rank: int) -> Source | None:
+def outlet_named_before(ctx: Context, src: Source, rank: int) -> Source | None:
     """"The newspaper said": the outlet last named as a source, when it is
     the latest organisation named and of a fitting kind (so "the agency"
     after the Environmental Protection Agency stays as written)."""
@@ -240,7 +240,7 @@ def _make_source(ctx: Context, s: int, e: int, rank: int, exclude: str | None) -
             return None
         return ctx.resolve(src, s, rank, exclude)
     if src.source_type == "unnamed" and src.source_text[:4].lower() == "the ":
-        return _outlet_named_before(ctx, src, rank) or src
+        return outlet_named_before(ctx, src, rank) or src
     return src
 
 

@@ -564,7 +564,8 @@ NEGATIONS: frozenset[str] = frozenset("not n't never didn't hasn't haven't won't
 OUTLET_NOUN_KINDS: dict[str, tuple[str, ...]] = {
     "newspaper": ("newspaper",), "paper": ("newspaper",), "daily": ("newspaper",), "tabloid": ("newspaper",),
     "agency": ("agency",), "wire": ("agency",), "broadcaster": ("broadcaster",), "network": ("broadcaster",),
-    "channel": ("broadcaster",), "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
+    "channel": ("broadcaster",), "radio": ("broadcaster",), "station": ("broadcaster",),
+    "outlet": (), "website": (), "site": (), "publication": (), "magazine": (),
 }
 
 #: Auxiliaries that open a question before its subject ("Do they see", "Can

@@ -54,7 +54,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import cues, lexicon
-from .context import Candidate, Context, _make_source, index_paragraph
+from .context import Candidate, Context, _make_source, index_paragraph, outlet_named_before
 from .furniture import is_disclaimer
 from .names import (
     Source,
@@ -154,8 +154,7 @@ _THE_MODIFIED_NAME = re.compile(r"\s+the\s+(?:[a-z][\w\-]*\s+){1,2}(?=[A-Z])")
 #: "told public broadcaster SVT", "told the pro-Kremlin newspaper Izvestia":
 #: the kind of outlet, then its name.
 _KIND_THEN_NAME = re.compile(
-    r"\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:newspaper|paper|daily|tabloid|agency|wire|broadcaster|network|channel"
-    r"|outlet|website|site|publication|magazine|radio|station)\s+(?=[A-Z])"
+    r"\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:%s)\s+(?=[A-Z])" % "|".join(cues.OUTLET_NOUN_KINDS)
 )
 _ON_NAME = re.compile(r"\bon\s+([^\W\d_][\w.\-]*)")
 
@@ -253,13 +252,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             # "According to RTVI's sources": the sources speak, through RTVI.
             via, via_outlet = src.source, src.source_outlet
             src = Source(collapse(text[ns:ne]), collapse(text[ns:ne]), "group")
-        elif via is None and _THE_OUTLETS_SOURCES.match(text, ns, ne):
+        elif via is None and (own := _OUTLETS_SOURCES.search(text, ns, ne)) is not None and (
+            owner := outlet_named_before(ctx, Source(None, collapse(text[ns : own.start()]), "unnamed"), rank)
+        ) is not None:
             # "According to the newspaper's sources": through the outlet
-            # last named as a speaker.
-            outlet = next((c for c in reversed(ctx.candidates) if c.type == "outlet" and c.pos < ns), None)
-            found = ctx.gaz.resolve(outlet.name) if outlet is not None else None
-            if found is not None:
-                via, via_outlet = found.name, found.id
+            # last named as a speaker, as "the newspaper said" would be.
+            via, via_outlet = owner.source, owner.source_outlet
         if nested and via is None:
             via, via_outlet = speaker.source, speaker.source_outlet
         elif via is None and src.source_type in ("group", "unnamed") and text.find(" on ", ns, ne) >= 0:
@@ -735,18 +733,13 @@ _COPULA_BEFORE = re.compile(
 
 #: An outlet's own sources, ending the mention: "RTVI's sources".
 _OUTLETS_SOURCES = re.compile(r"[’']s?\s+(?:own\s+)?(?:sources|source|informants|contacts)$")
+#: A possessor just before: "The Kremlin's (Telegram account)".
 _POSSESSOR = re.compile(r"[’']s?\s+$")
 #: A second source joined by "and" after the first one "according to" names.
 _AND_SOURCE = re.compile(r"[^,.;:!?“”\"()]{0,60}?\s+and\s+(?=(?:an?|the|two|three|four|several|some|many|one|[A-Z])\b)")
 _MODIFIER_PREPOSITION = re.compile(r"\s(?:by|at|of|from|for|with|between|among)\s")
 #: A platform's channel or account named in the speaker's mention.
 _PLATFORM_ACCOUNT = re.compile(r"([A-Z][\w.]+)\s+(?:channel|account|page|feed)\b")
-#: The same, named by its kind: "the newspaper's sources".
-_THE_OUTLETS_SOURCES = re.compile(
-    r"the\s+(?:newspaper|paper|agency|news\s+agency|channel|broadcaster|outlet|publication|magazine|website|site)"
-    r"[’']s\s+(?:own\s+)?(?:sources|source|informants|contacts)$",
-    re.I,
-)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:a|an|the)\s+$")
 _NAME_BEFORE_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s+[A-Z](?:[\w’'\-]+|\.)){0,3}),\s+$")
 _BREAK_PREPOSITIONS = frozenset("by with from to among for on at about against between".split())
