@@ -2,6 +2,8 @@
 
 Pipeline (one module per stage):
 
+0. ``hyphens``    words a print dump broke at a line end, read whole; the
+                  offsets are mapped back to the text as it came.
 1. ``sentences``  paragraphs, sentences and quotations with offsets into the
                   untouched text (hard-wrapped lines, NBSP, abbreviations).
 2. ``furniture``  donation appeals, newsletter boxes, related-article
@@ -23,10 +25,11 @@ the domain of the via outlet (or, without a via, of the source outlet).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..model import Citation, Link
 from ..outlets import Gazetteer, load_gazetteer
-from . import cues
+from . import cues, hyphens
 from .credits import bylines, contributions, datelines, metadata_bylines, photo_credits, quote_credits
 from .furniture import furniture_paragraphs
 from .names import NameIndex
@@ -97,8 +100,28 @@ def extract_citations(
 
     ``byline`` is the authors a page's metadata names; it gives byline
     citations (with no place in the text) only when the text has no byline
-    of its own.
+    of its own. Words a print dump broke at a line end are read whole
+    (``hyphens``); the records' offsets are into ``text`` as it came.
     """
+    mended = hyphens.mend(text)
+    if mended is None:
+        return _extract(text, document, links, gazetteer, byline)
+    joined, to_start, to_end = mended
+    out = []
+    for c in _extract(joined, document, links, gazetteer, byline):
+        start, end = to_start(c.start), to_end(c.end)
+        cs = to_start(c.cue_start) if c.cue_start is not None else None
+        ce = to_end(c.cue_end) if c.cue_end is not None else None
+        out.append(replace(
+            c, start=start, end=end, cue_start=cs, cue_end=ce, sentence=text[start:end],
+            cue=text[cs:ce] if cs is not None and ce is not None else c.cue, id="",
+        ))
+    return out
+
+
+def _extract(
+    text: str, document: str, links: Sequence[Link], gazetteer: Gazetteer | None, byline: str | None,
+) -> list[Citation]:
     gaz = _cached(gazetteer if gazetteer is not None else load_gazetteer())
     paras = paragraphs(text)
     furniture = furniture_paragraphs(text, paras)

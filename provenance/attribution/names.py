@@ -452,22 +452,6 @@ def _is_role(word: str) -> bool:
     return is_title(word) or w in cues.ROLE_NOUNS or w in cues.SOURCE_NOUNS
 
 
-_BROKEN_WORD = re.compile(r"([^\W\d_])-[ \t\u00a0]*\n\s*(?=[a-z])")
-
-
-def _mend_broken_words(mention: str, names: NameIndex) -> str:
-    """"Volk-\nswagen" is "Volkswagen" when the article spells it so
-    elsewhere; otherwise it keeps its hyphen ("Kurdish-\nled" -> "Kurdish-led")."""
-
-    def mend(m: re.Match) -> str:
-        tail = mention[m.end() :].split(None, 1)[0] if mention[m.end() :].strip() else ""
-        head = mention[: m.start() + 1].rsplit(None, 1)[-1]
-        joined = bare(head + tail)
-        return m.group(1) if joined and joined in names._text else m.group(1) + "-"
-
-    return _BROKEN_WORD.sub(mend, mention)
-
-
 def _speaks(w: str) -> bool:
     """A common noun heading a source with a tail ("sources in the camp")."""
     return w in cues.SOURCE_NOUNS or (w[-1:] == "s" and w[:-1] in cues.ROLE_NOUNS)
@@ -475,8 +459,6 @@ def _speaks(w: str) -> bool:
 
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
-    if "-\n" in mention:
-        mention = _mend_broken_words(mention, names)
     text = collapse(mention).strip(" ,;:.")
     if text[:1] in _OPENING_MARKS:
         text = text.strip(_OPENING_MARKS + " ,;:.")  # (quotation marks around a mention are no part of it)
