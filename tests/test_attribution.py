@@ -3316,3 +3316,15 @@ def test_an_adverb_before_a_name_is_no_part_of_it() -> None:
     # (a quantifying adverb stays: "only 7 percent said")
     (c,) = statements("In the poll, only 7 percent said they were undecided.")
     assert c.source == "only 7 percent"
+
+
+def test_an_email_opening_the_sentence_and_a_person_named_after_a_body() -> None:
+    text = ("In an email to The Washington Post, a spokeswoman for the foundation, Karen Mills, "
+            "wrote that the donations were lawful.")
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.via, c.via_outlet) == (
+        "Karen Mills", "Karen Mills", "wrote", "The Washington Post", "the-washington-post",
+    )
+    # a body's own name after "the firm," still gives way to the speaker before it
+    (c,) = statements("A spokesman for the lobbying firm, Hart & Lowe, said it was fine.")
+    assert c.source == "A spokesman for the lobbying firm"

@@ -1018,7 +1018,9 @@ def _parenthetical_subject(text: str, lo: int, subj: _Subject, qspans, v) -> lis
             # "host of MSNBC’s “Morning Joe,” suggested", "citing “the unique magic of Trump,” said"
             b2, c2 = _clause_start(text, lo, title[0], qspans)
         inner = _tokens(text, b2, end)
-        if c2 == "," and inner and is_capitalised(inner[0][2]) and _org_word_before(text, lo, b2 - 1) and (any(
+        if c2 == "," and inner and is_capitalised(inner[0][2]) and _org_word_before(text, lo, b2 - 1) and (
+            gender_of(" ".join(t[2] for t in inner)) is None  # (not "a spokeswoman for the foundation, Karen Mills,")
+        ) and (any(
             t[2] == "&" or bare(t[2]).lower() in cues.ORG_WORDS or t[2].isupper() for t in inner
         ) or _inside_descriptor(text, lo, b2 - 1, qspans)):
             # "A spokesman for the lobbying firm, Hart & Lowe, said": the

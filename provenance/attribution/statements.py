@@ -648,7 +648,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 #: the sentence.
 _CHANNEL_OPENER = re.compile(
     r"(?:(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)|In\s+(?:(?:an?|his|her|their)\s+)?"
-    r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement|(?:a\s+)?posts?|a\s+video|a\s+message|an?\s+op-ed|an?\s+article)"
+    r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement|(?:a\s+)?posts?|a\s+video|a\s+message|an?\s+op-ed|an?\s+article"
+    r"|an?\s+e-?mail|e-?mails|a\s+letter|a\s+text\s+message|a\s+phone\s+call)"
     r"\s+(?:to|with|on|in))\s+([^,]{1,80}),"
 )
 
