@@ -890,6 +890,21 @@ def test_photo_credits(line: str, source: str, via: str, via_outlet: str | None)
     assert c.cue == c.sentence and c.cue.startswith(source)
 
 
+@pytest.mark.parametrize(
+    "line, cue, source, via, via_outlet",
+    [
+        # AP and Reuters name the agency first: the photographer is the name after the slash.
+        ("Biden greets Zelensky at the White House. (AP Photo/Evan Vucci)", "AP Photo/Evan Vucci", "Evan Vucci", "AP", "ap"),
+        ("REUTERS/Kevin Lamarque", "REUTERS/Kevin Lamarque", "Kevin Lamarque", "REUTERS", "reuters"),
+        # two agencies stay as written
+        ("A camp in Syria. EPA / TASS", "EPA / TASS", "EPA", "TASS", "tass"),
+    ],
+)
+def test_photo_credits_naming_the_agency_first(line: str, cue: str, source: str, via: str, via_outlet: str) -> None:
+    (c,) = credits(line + "\n\nBody text.", "photo_credit")
+    assert (c.cue, c.source, c.via, c.via_outlet) == (cue, source, via, via_outlet)
+
+
 @pytest.mark.parametrize("line", ["Read it at https://example.com/a/b", "Sales rose 5/6 in May.", "and/or this"])
 def test_not_photo_credits(line: str) -> None:
     assert credits(line, "photo_credit") == []

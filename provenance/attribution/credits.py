@@ -85,6 +85,18 @@ def _name_like(part: str, max_words: int = 5) -> bool:
     return True
 
 
+#: "AP Photo", "Reuters Pictures": an agency's name for its photo desk.
+_PHOTO_SUFFIX = re.compile(r"\s+(?:Photos?|Pictures|Images)$")
+
+
+def _agency_first(parts: list[str], gaz: Gazetteer) -> bool:
+    """Does the credit name the agency first, then the photographer, as AP
+    and Reuters write theirs ("AP Photo/Evan Vucci", "REUTERS/Kevin
+    Lamarque"), where the seed articles write "Ahmed Mardnly / EPA"?"""
+    first, last = parts
+    return gaz.resolve(_PHOTO_SUFFIX.sub("", first)) is not None and gaz.resolve(last) is None and len(last.split()) >= 2
+
+
 def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, names: NameIndex) -> Iterator[Credit]:
     for p in paras:
         if p.index in skip or text.find("/", p.start, p.end) < 0:
@@ -114,6 +126,8 @@ def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
                 parts[-1] = parts[-1][:-1]  # a caption's full stop: "Jim Urquhart / Reuters."
             if len(parts) < 2 or not all(_name_like(x) for x in parts):
                 continue
+            if len(parts) == 2 and _agency_first(parts, gaz):
+                parts = [parts[1], _PHOTO_SUFFIX.sub("", parts[0])]  # "AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque"
             photographer = classify(parts[0], gaz, names, name_start)
             if photographer is None:
                 continue
