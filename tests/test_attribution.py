@@ -3343,3 +3343,18 @@ def test_an_email_opening_the_sentence_and_a_person_named_after_a_body() -> None
     # a body's own name after "the firm," still gives way to the speaker before it
     (c,) = statements("A spokesman for the lobbying firm, Hart & Lowe, said it was fine.")
     assert c.source == "A spokesman for the lobbying firm"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # AP's style: the outlet after the last author, no comma
+        ("By JANE DOE and JOHN ROE Associated Press",
+         [("JANE DOE", "person", None), ("JOHN ROE", "person", None), ("Associated Press", "outlet", "ap")]),
+        ("By Jane Doe | Reuters", [("Jane Doe", "person", None), ("Reuters", "outlet", "reuters")]),
+    ],
+)
+def test_bylines_with_the_outlet_after_the_authors(line: str, expected: list) -> None:
+    got = credits(f"Title here\n\n{line}\n\nThe ministry said it was fine.", "byline")
+    assert [(c.source, c.source_type, c.source_outlet) for c in got] == expected
+    assert {c.cue for c in got} == {"By"}

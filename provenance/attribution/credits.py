@@ -141,17 +141,29 @@ def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
 
 
 _BYLINE = re.compile(r"^[ \t\u00a0]*(By|BYLINE:|Byline:)[ \t\u00a0]+(\S.*?)[ \t\u00a0]*$", re.M)
-#: Authors are separated by commas, "and", "&" or (in page metadata, where
-#: trafilatura joins several authors) semicolons.
-_SPLIT_AUTHORS = re.compile(r"\s*[,;]\s*|\s+and\s+|\s*&\s*")
+#: Authors are separated by commas, "and", "&", "|" or (in page metadata,
+#: where trafilatura joins several authors) semicolons.
+_SPLIT_AUTHORS = re.compile(r"\s*[,;|]\s*|\s+and\s+|\s*&\s*")
 _BY_PREFIX = re.compile(r"^\s*by\s+", re.I)
+
+
+def _outlet_after_name(part: str, gaz: Gazetteer) -> list[str]:
+    """"JOHN ROE Associated Press" (AP's byline style): the author and the
+    outlet, when the part ends in a name the gazetteer knows exactly."""
+    words = part.split()
+    for k in range(2, len(words)):  # (a first name and a surname before it: not "Mark Reuters")
+        tail = " ".join(words[k:])
+        outlet = gaz.resolve(tail)
+        if outlet is not None and fold(tail) in {fold(n) for n in (outlet.name, *outlet.aliases)}:
+            return [" ".join(words[:k]), tail]
+    return [part]
 
 
 def byline_sources(authors: str, gaz: Gazetteer, names: NameIndex, pos: int = 0) -> list[Source]:
     """Each author of a byline as a source, or none when any part is not a
     name ("By the end of the day" is no byline): a person, or an outlet when
     the gazetteer knows the name."""
-    parts = [a.strip() for a in _SPLIT_AUTHORS.split(authors)]
+    parts = [piece for a in _SPLIT_AUTHORS.split(authors) for piece in _outlet_after_name(a.strip(), gaz)]
     if not all(_name_like(a) for a in parts):
         return []
     found = []
