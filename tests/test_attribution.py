@@ -3358,3 +3358,20 @@ def test_bylines_with_the_outlet_after_the_authors(line: str, expected: list) ->
     got = credits(f"Title here\n\n{line}\n\nThe ministry said it was fine.", "byline")
     assert [(c.source, c.source_type, c.source_outlet) for c in got] == expected
     assert {c.cue for c in got} == {"By"}
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        # a participle phrase after a noun that speaks, before the verb
+        ("But Republican activists clamoring to block Trump from the nomination say they are gaining.",
+         "Republican activists", "say"),
+        ("Nonetheless, House Republicans supporting the bill have said they think it will pass.", "House Republicans", "said"),
+        # "went so far as to" passes its subject on, like "went on to"
+        ("The Slate technology columnist David Auerbach went so far as to say: ''Twitter is over.''", "David Auerbach", "say"),
+        ("And he made a point of saying the nightclub was a place of solidarity.", "he", "made a point of saying"),
+    ],
+)
+def test_speakers_before_participles_and_control_phrases(text: str, source: str, cue: str) -> None:
+    got = [(c.source, c.cue) for c in statements(text)]
+    assert (source, cue) in got and len(got) == 1

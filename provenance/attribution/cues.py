@@ -40,6 +40,8 @@ PHRASE_CUES: dict[str, str | None] = {
     "makes the case": None,
     "went on to say": None,
     "goes on to say": None,
+    "made a point of saying": None,
+    "makes a point of saying": None,
     "put it": None,
     "puts it": None,
     # public stances and attacks made in words

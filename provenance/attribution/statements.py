@@ -586,7 +586,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                         made.pronoun = True
                         out.append(Statement(rule, sent, cs, ce, made, via, via_outlet, quote_for(cs), kind))
                 continue
-            rel = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("who", "which", "whose")), 0)
+            rel = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("who", "which", "whose") or (
+                # "activists clamoring to block Trump say": a participle after a noun that speaks
+                w.endswith("ing") and w.islower() and _source_noun(bare(words[i - 1]).lower())
+            )), 0)
             if valid_subject(words, v) and not _adjective_before_noun(words, v):
                 spans = _split_and(text, subj.start, subj.end)
             elif rel and v is not None and key in cues.CORE_SPEECH and words[-1].lower() not in cues.PRONOUNS and valid_subject(words[:rel], v):
@@ -700,7 +703,7 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
 #: are no cue themselves ("went on to criticize", "was quick to praise",
 #: "took to Twitter to attack", "used his keynote speech to offer").
 _CONTROL = re.compile(
-    r"(?<![\w’'])(?:(?:went|goes|go|going)\s+on|(?:attempt|tr(?:y|ies|ied|ying)|seem|appear|beg(?:in|an|un)|start"
+    r"(?<![\w’'])(?:(?:went|goes|go|going)\s+(?:on|so\s+far\s+as)|(?:attempt|tr(?:y|ies|ied|ying)|seem|appear|beg(?:in|an|un)|start"
     r"|mov|rush|hasten|proceed|manag|struggl|fail|continu)\w*|(?:quick|eager|careful|poised|set|scheduled|expected|likely"
     r"|inclined|willing|ready|able)"
     r"|(?:took|takes|take|taking)\s+to\s+[^,.;:!?“”\"]{1,40}?|(?:used|uses|use|using)\s+[^,.;:!?“”\"]{1,40}?"
