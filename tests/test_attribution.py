@@ -3375,3 +3375,10 @@ def test_bylines_with_the_outlet_after_the_authors(line: str, expected: list) ->
 def test_speakers_before_participles_and_control_phrases(text: str, source: str, cue: str) -> None:
     got = [(c.source, c.cue) for c in statements(text)]
     assert (source, cue) in got and len(got) == 1
+
+
+def test_participle_after_a_subject_with_a_relative_clause() -> None:
+    text = ("Donald Trump, who is battling Carson for the top spot in many Republican polls, has picked up on "
+            "the criticism, telling ABC's This Week that there is a weird deal going on.")
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.cue, c.rule) == ("Donald Trump", "Donald Trump", "telling", "statement.participle")

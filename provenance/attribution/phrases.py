@@ -927,9 +927,12 @@ def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False
             subj = _np_before(text, lo, toks[k][0], qspans)
             opener = re.split(r"['’]", toks[0][2].lower())[0]
             if k > 1 and toks[k - 1][2].lower() in ("who", "which") and not opener.endswith("ing") and opener not in cues.PRONOUNS:
-                # "Central European leaders who have been ... have embraced":
-                # the head before "who", when it opens the sentence.
-                head = _np_before(text, lo, toks[k - 1][0], qspans)
+                # "Central European leaders who have been ... have embraced",
+                # "Donald Trump, who is battling ..., has picked up": the head
+                # before "who", when it opens the sentence.
+                at = toks[k - 1][0]
+                before = text[lo:at].rstrip()
+                head = _np_before(text, lo, lo + len(before) - 1 if before.endswith(",") else at, qspans)
                 subj = head if head.start == toks[0][0] else subj
             if subj.start >= subj.end:
                 if subj.boundary_char == ",":  # "Gary Emineth, a former chairman, became ... and said"
