@@ -3382,3 +3382,15 @@ def test_participle_after_a_subject_with_a_relative_clause() -> None:
             "the criticism, telling ABC's This Week that there is a weird deal going on.")
     (c,) = statements(text)
     assert (c.source, c.source_text, c.cue, c.rule) == ("Donald Trump", "Donald Trump", "telling", "statement.participle")
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("Trump was heard on a microphone telling Christie to get on a plane and go home.", "Trump", "telling"),
+        ("The senator was caught on tape saying the deal was dead.", "The senator", "saying"),
+    ],
+)
+def test_a_participle_after_a_perception_passive(text: str, source: str, cue: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.rule, c.cue_start) == (source, cue, "statement.participle", text.index(cue))

@@ -1091,6 +1091,13 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         if subject is not None:
             emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
         return
+    if _HEARD.search(text, max(lo, cs - 60), cs) and not earlier:
+        # "Trump was heard on a microphone telling Christie": what was heard
+        # is the subject's.
+        subject = main_subject(text, lo, cs, qspans)
+        if subject is not None:
+            emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+        return
     if not head.rstrip("”\"’'").endswith((",", "–", "—")) and prev not in cues.PARTICIPLE_OPENERS:
         return  # "screaming supporters", "some explaining to do" (not "on the spot – saying")
     if v.lemma in ("cite", "quote"):
@@ -1178,6 +1185,11 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
 
 #: What follows an adjective ("is telling.", "is telling in its own right").
 _ADJECTIVE_NEXT = re.compile(r"\s*(?:[.,;:!?]|$|(?:in|of|that|about)\b)")
+
+
+#: "was heard on a microphone", "were caught on tape": a perception passive
+#: whose participle ("telling", "saying") the subject speaks.
+_HEARD = re.compile(r"\b(?:was|were|is|are|been)\s+(?:heard|overheard|caught|recorded|filmed|seen)\b[^,.;:!?“”\"]{0,40}$")
 
 
 def _verb_after_parenthetical(text: str, ce: int, hi: int) -> bool:
