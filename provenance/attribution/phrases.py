@@ -199,6 +199,9 @@ _SAY_LEMMAS = (frozenset(lexicon.FORMS[w].lemma for w in cues.CORE_SPEECH if w i
 #: Verbs a body (a church, a company) speaks with: the "say" core and the
 #: written channels.
 _BODY_VERBS = _SAY_LEMMAS | frozenset("post write tweet announce".split())
+#: Endings of plural nouns for people by what they do ("makers",
+#: "defenders", "activists", "Republicans").
+_AGENT_PLURALS = ("ers", "ists", "ans", "ents", "ors")
 _QUANTIFIERS = frozenset("one another each every many some several few most both all no".split())
 
 
@@ -294,6 +297,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         _determined_noun_phrase(toks, low) or (v.lemma in ("say", "tell") and _bare_plural(toks, low))
     ):
         return True  # "The NFL legend said", "One attendee said", "the 46-year-old said"
+    if v is not None and v.kind == "statement" and v.lemma != "attack" and _bare_plural(toks, low) and low[-1].endswith(_AGENT_PLURALS):
+        return True  # "Cement makers argue", "Clinton defenders argue": people by what they do
     # "The former secretary of state": the head stands before "of".
     for k in range(1, len(low) - 1):
         if low[k] in ("of", "for", "at", "from", "in") and not is_capitalised(toks[k - 1]):

@@ -1132,16 +1132,17 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         if subject is not None:
             emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
             return
+    clause = None
+    for clause in _NEW_CLAUSE.finditer(text, earlier[-1].cue_end if earlier else lo, cs):
+        pass
+    subject = main_subject(text, clause.end(), cs, qspans, same_clause=True) if clause else None
+    if subject is not None:
+        # "Protest groups say ..., and the ACLU has sued the city, saying",
+        # "Trump pivoted to trade, but Wallace brought him back ..., asking":
+        # the clause after the conjunction has its own subject.
+        emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+        return
     if earlier:
-        clause = None
-        for clause in _NEW_CLAUSE.finditer(text, earlier[-1].cue_end, cs):
-            pass
-        subject = main_subject(text, clause.end(), cs, qspans, same_clause=True) if clause else None
-        if subject is not None:
-            # "Protest groups say ..., and the ACLU has sued the city,
-            # saying": the clause after the conjunction has its own subject.
-            emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
-            return
         out.append(_same_speaker(earlier[-1], rule, cs, ce, earlier[-1].quote, kind))
         return
     if head.endswith(","):
@@ -1189,7 +1190,7 @@ _ADJECTIVE_NEXT = re.compile(r"\s*(?:[.,;:!?]|$|(?:in|of|that|about)\b)")
 
 #: "was heard on a microphone", "were caught on tape": a perception passive
 #: whose participle ("telling", "saying") the subject speaks.
-_HEARD = re.compile(r"\b(?:was|were|is|are|been)\s+(?:heard|overheard|caught|recorded|filmed|seen)\b[^,.;:!?“”\"]{0,40}$")
+_HEARD = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:heard|overheard|caught|recorded|filmed|seen)\b[^,.;:!?“”\"]{0,40}$")
 
 
 def _verb_after_parenthetical(text: str, ce: int, hi: int) -> bool:
