@@ -3394,3 +3394,24 @@ def test_participle_after_a_subject_with_a_relative_clause() -> None:
 def test_a_participle_after_a_perception_passive(text: str, source: str, cue: str) -> None:
     (c,) = statements(text)
     assert (c.source, c.cue, c.rule, c.cue_start) == (source, cue, "statement.participle", text.index(cue))
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("Cement makers, for instance, argue that imports from China grew.", "Cement makers", "argue"),
+        ("Several fact checkers pointed out that the figure was wrong.", "Several fact checkers", "pointed out"),
+        ("A reporter can be heard asking Trump after an event in Iowa.", "A reporter", "asking"),
+        ("Trump pivoted to talking about trade, but Wallace brought him back to the attacks, asking Trump to "
+         "share his views.", "Wallace", "asking"),
+    ],
+)
+def test_people_by_what_they_do_and_the_subject_of_the_last_clause(text: str, source: str, cue: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.cue_start) == (source, cue, text.index(cue))
+
+
+def test_bare_plural_attack_is_no_speech() -> None:
+    assert statements("In 2012, terrorists attacked the consulate.") == []
+    # ("critics" is a noun that speaks: their attack is in words)
+    assert [c.source for c in statements("In 2012, critics attacked the plan.")] == ["critics"]
