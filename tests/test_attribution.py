@@ -3415,3 +3415,13 @@ def test_bare_plural_attack_is_no_speech() -> None:
     assert statements("In 2012, terrorists attacked the consulate.") == []
     # ("critics" is a noun that speaks: their attack is in words)
     assert [c.source for c in statements("In 2012, critics attacked the plan.")] == ["critics"]
+
+
+def test_according_to_a_role_then_its_name() -> None:
+    text = "The drug showed no benefit, according to the study's lead author, Dr. Maria Chen of Stanford University."
+    got = [(c.source, c.source_text, c.cue) for c in statements(text) if c.rule == "statement.according_to"]
+    assert got == [("Maria Chen", "Dr. Maria Chen", "according to")]
+    # a document before the comma: the name after it opens the main clause
+    text = "According to an FBI summary of its investigation, Cheryl Mills knew about the server."
+    got = [(c.source, c.cue) for c in attributions(text)]
+    assert got == [("an FBI summary of its investigation", "According to"), ("Cheryl Mills", "knew")]

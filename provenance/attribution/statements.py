@@ -401,6 +401,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     end = span[0] + len(text[span[0] : seen.start()].rstrip())
                     emit("statement.according_to", cs, ce, span[0], end, outlet.name, outlet.id)
                 else:
+                    last = text[span[0] : span[1]].rsplit(None, 1)[-1]
+                    named = _APPOSITIVE_NAME.match(text, span[1], hi) if last.islower() and (
+                        bare(last) in cues.ROLE_NOUNS or bare(last) in cues.TITLE_WORDS
+                    ) else None  # (a role, not "an FBI summary of its investigation, Cheryl Mills ...")
+                    if named is not None:
+                        # "according to the study's lead author, Dr. Maria Chen of
+                        # Stanford": the person the role names.
+                        span = named.span(1)
                     emit("statement.according_to", cs, ce, *span)
                     second = _AND_SOURCE.match(text, span[1], hi) if key == "according to" else None
                     if second is not None and _MODIFIER_PREPOSITION.search(text, span[1], second.end()):
@@ -741,6 +749,10 @@ _OUTLETS_SOURCES = re.compile(r"[’']s?\s+(?:own\s+)?(?:sources|source|informan
 _POSSESSOR = re.compile(r"[’']s?\s+$")
 #: A second source joined by "and" after the first one "according to" names.
 _AND_SOURCE = re.compile(r"[^,.;:!?“”\"()]{0,60}?\s+and\s+(?=(?:an?|the|two|three|four|several|some|many|one|[A-Z])\b)")
+#: ", Dr. Maria Chen of Stanford University," after a role: the name it gives.
+_APPOSITIVE_NAME = re.compile(
+    r",\s+((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'.\-]*){1,3})(?=\s*(?:[,.;]|$|\s+of\s))"
+)
 _MODIFIER_PREPOSITION = re.compile(r"\s(?:by|at|of|from|for|with|between|among)\s")
 #: A platform's channel or account named in the speaker's mention.
 _PLATFORM_ACCOUNT = re.compile(r"([A-Z][\w.]+)\s+(?:channel|account|page|feed)\b")
