@@ -3425,3 +3425,8 @@ def test_according_to_a_role_then_its_name() -> None:
     text = "According to an FBI summary of its investigation, Cheryl Mills knew about the server."
     got = [(c.source, c.cue) for c in attributions(text)]
     assert got == [("an FBI summary of its investigation", "According to"), ("Cheryl Mills", "knew")]
+
+
+def test_which_after_according_to() -> None:
+    got = [(c.source, c.source_text, c.cue) for c in statements("Prices rose, according to the ministry, which said it was fine.")]
+    assert got == [("the ministry", "the ministry", "according to"), ("the ministry", "which", "said")]

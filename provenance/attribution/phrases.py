@@ -803,6 +803,8 @@ def _antecedent(toks: list[tuple[int, int, str]], after_verb: bool = False, rela
             and not (after_verb and (w in cues.FINITE_BLOCKERS or lexicon.is_cue_word(w) or _adverb(w)))
         ):
             k -= 1
+        if k > 0 and toks[k][2].lower() == "to" and toks[k - 1][2].lower() == "according":
+            k += 1  # "according to the ministry, which said": the ministry
         return toks[k:]
     return []
 
