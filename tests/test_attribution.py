@@ -3430,3 +3430,22 @@ def test_according_to_a_role_then_its_name() -> None:
 def test_which_after_according_to() -> None:
     got = [(c.source, c.source_text, c.cue) for c in statements("Prices rose, according to the ministry, which said it was fine.")]
     assert got == [("the ministry", "the ministry", "according to"), ("the ministry", "which", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a document "according to" names is the channel of what the sentence reports
+        ("According to the complaint, Feld told agents he had never met the developer.",
+         [("the complaint", None), ("Feld", "the complaint")]),
+        ("Carter spoke with his counterpart on Friday, according to a Pentagon readout.",
+         [("Carter", "a Pentagon readout"), ("a Pentagon readout", None)]),
+        # a person is a source of their own
+        ("According to Smith, Jones told reporters it was fine.", [("Smith", None), ("Jones", None)]),
+        # after a clause, only of what came before it
+        ("Verizon struck a deal, according to the Labor Department, ending a strike that company executives said could last.",
+         [("Labor Department", None), ("company executives", None)]),
+    ],
+)
+def test_according_to_is_the_channel_of_the_sentence(text: str, expected: list) -> None:
+    assert [(c.source, c.via) for c in statements(text)] == expected

@@ -678,8 +678,17 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
     records: "Peskov told reporters ..., according to the RIA Novosti news
     agency", "Speaking to ТАСС, Melikov said", "said in a memo obtained by
     NBC News"."""
-    outlet = next((st.source for st in out if st.rule == "statement.according_to" and st.source.source_type == "outlet"), None)
-    via = (outlet.source, outlet.source_outlet) if outlet else None
+    # "According to the complaint, Feld told agents ...": what the sentence
+    # reports came through the outlet or document "according to" names (a
+    # person there is a source of their own, not a channel).
+    relay = next((st for st in out if st.rule == "statement.according_to" and st.source.source and (
+        st.source.source_type in ("outlet", "organization") or _names_document(st.source.source_text)
+    )), None)
+    via = (relay.source.source, relay.source.source_outlet) if relay else None
+    # Opening the sentence, it covers all of it; after a clause, what came
+    # before it (not "..., according to the Labor Department, ending a strike
+    # that company executives said could ...").
+    until = hi if relay is None or relay.cue_start - lo < 4 else relay.cue_start
     reporter = max((st for st in out if st.kind == "statement" and st.source.source and (
         st.source.source_type == "outlet" or st.rule == "statement.verb_subject" and st.source.source_type == "person"
     )), key=lambda st: st.cue_start, default=None)  # the last: "..., said Kristen Day, ..., reports USA Today"
@@ -703,8 +712,19 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
             return
         via = (found.name, found.id)
     for st in out:
-        if st.via is None and st.rule != "statement.according_to" and st.source.source_type != "outlet":
+        if st.via is None and st.rule != "statement.according_to" and st.source.source_type != "outlet" and st.cue_start < until:
             st.via, st.via_outlet = via
+
+
+def _names_document(mention: str | None) -> bool:
+    """Does the mention name a document or a body of evidence ("the
+    complaint", "a Pentagon readout", "exit polling data")?"""
+    head = bare(mention.split()[-1]).lower() if mention else ""
+    return head in cues.DOCUMENT_NOUNS or head in cues.EVIDENCE_NOUNS or head in _RELAY_DOCUMENTS
+
+
+#: Documents that relay words, besides ``cues.DOCUMENT_NOUNS``.
+_RELAY_DOCUMENTS = frozenset("indictment readout transcript account report filings book".split())
 
 
 #: Verbs and adjectives that pass their subject to an infinitive cue and
