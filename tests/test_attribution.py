@@ -3449,3 +3449,17 @@ def test_which_after_according_to() -> None:
 )
 def test_according_to_is_the_channel_of_the_sentence(text: str, expected: list) -> None:
     assert [(c.source, c.via) for c in statements(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Mohammed al-Hassan, a shopkeeper in the southern town, said by phone that residents were leaving.",
+         "Mohammed al-Hassan"),
+        ("Bashar al-Assad said the war was over.", "Bashar al-Assad"),
+        ("Egyptian President Abdel Fattah el-Sisi said it was fine.", "Abdel Fattah el-Sisi"),
+    ],
+)
+def test_names_ending_in_an_arabic_article(text: str, source: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.source_type, c.cue) == (source, "person", "said")

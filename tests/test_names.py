@@ -87,3 +87,17 @@ def test_a_title_word_naming_a_body_is_not_cut(mention: str, source: str) -> Non
 )
 def test_full_name_passes_over_a_verb_opening_a_run(text: str, surname: str, full: str) -> None:
     assert NameIndex.build(text).full_name(surname, len(text)) == full
+
+
+@pytest.mark.parametrize("word", ["al-Assad", "el-Sisi", "bin-Salman", "Assad", "Аль-Асад"])
+def test_a_name_after_an_arabic_article_is_capitalised(word: str) -> None:
+    from provenance.attribution.names import is_capitalised
+
+    assert is_capitalised(word)
+
+
+@pytest.mark.parametrize("word", ["al-qaeda-linked", "well-known", "el"])
+def test_lower_case_words_are_not(word: str) -> None:
+    from provenance.attribution.names import is_capitalised
+
+    assert not is_capitalised(word)

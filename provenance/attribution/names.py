@@ -102,11 +102,18 @@ def bare(word: str) -> str:
 
 def is_capitalised(word: str) -> bool:
     """Does the word start like a name: an upper-case letter, or a letter of
-    a script without case (新华社, الجزيرة)?"""
-    for c in word:
+    a script without case (新华社, الجزيرة), or an Arabic article before a
+    capital ("al-Hassan", "el-Sisi")?"""
+    for i, c in enumerate(word):
         if c.isalpha():
-            return c.isupper() or not c.islower()
+            if c.isupper() or not c.islower():
+                return True
+            return _ARTICLE_NAME.match(word, i) is not None
     return False
+
+
+#: "al-Assad", "el-Sisi", "bin-Salman": a name after an Arabic article.
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-[A-Z]")
 
 
 def before_apostrophe(word: str) -> str:

@@ -668,7 +668,7 @@ _CHANNEL_OPENER = re.compile(
 #: "in a memo to staff obtained by NBC News", "in a statement carried by
 #: TASS": the outlet that had or ran the document.
 _OBTAINED_BY = re.compile(
-    r"\b(?:obtained|seen|reviewed|viewed|verified|first\s+reported|carried|published|distributed|released)\s+by\s+((?:the\s+)?[^\W\d_][^,.;:!?]{0,60}?)"
+    r"\b(?:obtained|seen|reviewed|viewed|verified|first\s+reported|carried|published|distributed|released|broadcast|aired)\s+by\s+((?:the\s+)?[^\W\d_][^,.;:!?]{0,60}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:and|on|in|last|this|earlier|that|which)\b))"
 )
 
