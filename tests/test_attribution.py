@@ -3463,3 +3463,17 @@ def test_according_to_is_the_channel_of_the_sentence(text: str, expected: list) 
 def test_names_ending_in_an_arabic_article(text: str, source: str) -> None:
     (c,) = statements(text)
     assert (c.source, c.source_type, c.cue) == (source, "person", "said")
+
+
+@pytest.mark.parametrize(
+    "text, via, via_outlet",
+    [
+        ("Nasrallah warned of a painful response, in a televised speech broadcast by the group's Al-Manar TV.",
+         "Al-Manar", "al-manar"),
+        # an outlet the gazetteer does not know, by an outlet word ending its name
+        ("He said it in a memo obtained by the Sioux City Journal.", "Sioux City Journal", None),
+    ],
+)
+def test_broadcast_or_obtained_by_an_outlet(text: str, via: str, via_outlet: str | None) -> None:
+    (c,) = statements(text)
+    assert (c.via, c.via_outlet) == (via, via_outlet)

@@ -707,13 +707,31 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
         m = (_CHANNEL_OPENER.match(text, lo, hi) if text[lo] in "SITW" else None) or (
             _OBTAINED_BY.search(text, lo, hi) if text.find(" by ", lo, hi) >= 0 else None
         )
-        found = ctx.gaz.resolve(collapse(m.group(1))) if m else None
-        if found is None:
+        mention = collapse(m.group(1)) if m else ""
+        found = ctx.gaz.resolve(mention) if m else None
+        if found is not None:
+            via = (found.name, found.id)
+        elif (named := _unknown_outlet(mention)) is not None:
+            via = (named, None)  # "broadcast by the group's Al-Manar TV": an outlet the gazetteer does not know
+        else:
             return
-        via = (found.name, found.id)
     for st in out:
         if st.via is None and st.rule != "statement.according_to" and st.source.source_type != "outlet" and st.cue_start < until:
             st.via, st.via_outlet = via
+
+
+def _unknown_outlet(mention: str) -> str | None:
+    """The name in a mention of an outlet the gazetteer does not know, when
+    the name ends in an outlet word ("the group's Al-Manar TV" -> "Al-Manar
+    TV", "the Sioux City Journal")."""
+    words = mention.split()
+    while words and not is_capitalised(words[0]):
+        words = words[1:]  # "the", "the group's"
+    while words and is_possessive(words[0]) and len(words) > 1 and not is_capitalised(words[1]):
+        words = words[1:]
+    if len(words) < 2 or not all(is_capitalised(w) or is_particle(w) for w in words):
+        return None
+    return " ".join(words) if bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS else None
 
 
 def _names_document(mention: str | None) -> bool:
