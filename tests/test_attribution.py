@@ -3477,3 +3477,13 @@ def test_names_ending_in_an_arabic_article(text: str, source: str) -> None:
 def test_broadcast_or_obtained_by_an_outlet(text: str, via: str, via_outlet: str | None) -> None:
     (c,) = statements(text)
     assert (c.via, c.via_outlet) == (via, via_outlet)
+
+
+def test_a_passive_seen_as_is_no_belief_and_which_opens_no_name() -> None:
+    text = "Xi warned against it, state broadcaster CCTV reported, in remarks seen as a veiled criticism of the U.S."
+    assert [(c.kind, c.source, c.cue) for c in attributions(text)] == [
+        ("statement", "Xi", "warned"), ("statement", "CCTV", "reported"),
+    ]
+    # an object-gap relative keeps its subject, without the pronoun
+    text = "Asked whether the business, which friends described as a cauldron, hurt him, he said no."
+    assert [(c.source, c.source_text, c.cue) for c in statements(text)][0] == ("friends", "friends", "described")

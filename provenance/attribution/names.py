@@ -480,8 +480,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if not tokens:
         return None
     low = [bare(t).lower() for t in tokens]
-    if len(tokens) > 1 and low[0] in ("what", "whatever"):
-        return classify(" ".join(tokens[1:]), gaz, names, pos)  # "what Obama says": Obama
+    if len(tokens) > 1 and low[0] in ("what", "whatever", "which", "whom"):
+        return classify(" ".join(tokens[1:]), gaz, names, pos)  # "what Obama says", "which friends described": Obama, friends
     if len(tokens) == 1 and low[0] in cues.PRONOUNS:
         return Source(None, text, cues.PRONOUNS[low[0]], pronoun=True)
     first = before_apostrophe(low[0])  # "I’ll", "we're", "I've", "You’ll"

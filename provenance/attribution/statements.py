@@ -464,6 +464,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             passive_pair = before in ("and", "or") and k >= 2 and prev[k - 2][2].lower() in cues.BE_FORMS - {"be"} and prev[k - 1][2].endswith("ed")
             if before in _LINKING_VERBS and v.form == "past":
                 continue  # "the memo seemed aimed at": a participle after a linking verb
+            if v.form == "past" and nw == "as" and v.lemma in _SEEN_AS and prev and (prev[-1][2].endswith(",") or (
+                prev[-1][2].islower() and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES and not _adverb(pw)
+            )) and not any(t[2].lower() in _OBJECT_GAP for t in prev[-4:]) and not _has_complement(text, ce, hi, ("by",)):
+                continue  # "in remarks seen as a veiled criticism": a passive participle, no one sees
+                # (not "which friends described as", "viewed as terrorists by Ankara": its agent sees)
             if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent or passive_pair):
                 # A passive: "was asked", "is expected", "as opposed to", "a
                 # staffer backed by the senator". The agent after "by" speaks.
@@ -766,6 +771,8 @@ _BY_AGENT = re.compile(
     r"(?!(?:tele)?phone\b|e-?mail\b|text(?:\s+message)?\b|video(?:\s*link)?\b|letter\b|mail\b|fax\b|Zoom\b|Skype\b)"
 )
 _PASSIVE_RULE = {"statement": "statement.passive"}
+#: Verbs that class something "as" something ("seen as", "viewed as").
+_SEEN_AS = frozenset("see view regard consider describe perceive interpret".split())
 _COMMA_WHO = re.compile(r",\s+who\s")
 #: Verbs after which a past participle is an adjective ("seemed aimed at").
 _LINKING_VERBS = frozenset("seem seems seemed appear appears appeared look looks looked become becomes became".split())
