@@ -3487,3 +3487,16 @@ def test_a_passive_seen_as_is_no_belief_and_which_opens_no_name() -> None:
     # an object-gap relative keeps its subject, without the pronoun
     text = "Asked whether the business, which friends described as a cauldron, hurt him, he said no."
     assert [(c.source, c.source_text, c.cue) for c in statements(text)][0] == ("friends", "friends", "described")
+
+
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        ("The home secretary rejected calls to resign, telling the BBC's Today programme she had done nothing wrong.", "BBC"),
+        ("Ryan endorsed Trump, telling RTVI that it was fine.", "RTVI"),
+        ("Trump shrugged, telling reporters it was fine.", None),
+    ],
+)
+def test_telling_an_outlet_names_the_channel(text: str, via: str | None) -> None:
+    (c,) = [c for c in statements(text) if c.cue == "telling"]
+    assert (c.via, c.rule) == (via, "statement.participle")

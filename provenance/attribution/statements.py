@@ -492,7 +492,11 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             if v.form == "ing" and pw in cues.NOT_CUE_AFTER.get(v.lemma, ()):
                 continue  # "with 99 percent of precincts reporting": results
             if v.form == "ing" and before not in cues.BE_FORMS:
+                found = len(out)
                 _participle(ctx, text, lo, hi, cs, ce, v, out, qspans, emit)
+                if v.lemma == "tell" and len(out) > found and out[-1].via is None:
+                    # "..., telling the BBC's Today programme": the outlet told is the channel
+                    out[-1].via, out[-1].via_outlet = _via_after(ctx, ce, hi, True)
                 continue
         if v is not None and _coordinated(prev):
             # "X said A and called B": the second verb shares the subject.
