@@ -3500,3 +3500,20 @@ def test_a_passive_seen_as_is_no_belief_and_which_opens_no_name() -> None:
 def test_telling_an_outlet_names_the_channel(text: str, via: str | None) -> None:
     (c,) = [c for c in statements(text) if c.cue == "telling"]
     assert (c.via, c.rule) == (via, "statement.participle")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ('"This should hasten the eclipse of Trump," Will wrote.', "Will"),  # no modal takes a past tense
+        ("In particular, Will wrote, Christie can challenge Clinton.", "Will"),
+        ("Columnist George Will spoke. Later, Will urged Republicans to wait.", "George Will"),
+    ],
+)
+def test_a_capitalised_modal_before_a_past_tense_is_a_name(text: str, source: str) -> None:
+    got = [c.source for c in statements(text) if c.cue in ("wrote", "urged")]
+    assert got == [source]
+
+
+def test_a_modal_before_a_base_form_stays_a_modal() -> None:
+    assert statements("They will decide it.") == []

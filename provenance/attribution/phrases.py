@@ -518,7 +518,10 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
         ):  # "in which he declares"; "the official who spoke to us said" keeps its relative clause
             toks = toks[k + 1 :]
             break
-    while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or _adverb(toks[-1][2])) and not _surname_homograph(toks):
+    while toks and (bare(toks[-1][2]).lower() in cues.AUXILIARIES or _adverb(toks[-1][2])) and not _surname_homograph(toks) and not (
+        is_capitalised(toks[-1][2]) and toks[-1][2].lower() in _MODALS and _past_next(text, pos)
+        # ('"...," Will wrote': no modal takes a past tense)
+    ):
         toks = toks[:-1]
     # "RNC spokesman Sean Spicer on Thursday evening said": a time phrase.
     for k in range(len(toks) - 1, 0, -1):
@@ -569,6 +572,17 @@ def _np_before(text: str, lo: int, pos: int, qspans: list[tuple[int, int]]) -> _
     if is_possessive(toks[-1][2]) and bare(toks[-1][2]).lower() in cues.HAS_CONTRACTED:
         end -= 2  # "he's said": the subject is "he"
     return _Subject(toks[0][0], end, b, bchar)
+
+
+def _past_next(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` a past tense ("wrote", "said", "added")?"""
+    m = _WORD_AT.match(text, pos)
+    w = m.group(0).strip().lower() if m else ""
+    return w in _IRREGULAR_PAST or w in ("said", "wrote", "told") or (w.endswith("ed") and len(w) > 3)
+
+
+_MODALS = frozenset("will may can might must shall".split())
+_WORD_AT = re.compile(r"\s*[^\W\d_]+")
 
 
 def _surname_homograph(toks: list[tuple[int, int, str]]) -> bool:
