@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..model import Outlet
 from ..outlets import Gazetteer, fold
 from . import cues
 from .names import NameIndex, Source, classify, collapse, is_capitalised, is_particle
@@ -153,10 +154,16 @@ def _outlet_after_name(part: str, gaz: Gazetteer) -> list[str]:
     words = part.split()
     for k in range(2, len(words)):  # (a first name and a surname before it: not "Mark Reuters")
         tail = " ".join(words[k:])
-        outlet = gaz.resolve(tail)
-        if outlet is not None and fold(tail) in {fold(n) for n in (outlet.name, *outlet.aliases)}:
+        if _outlet_named_exactly(tail, gaz) is not None:
             return [" ".join(words[:k]), tail]
     return [part]
+
+
+def _outlet_named_exactly(mention: str, gaz: Gazetteer) -> Outlet | None:
+    """The outlet ``mention`` is the name or an alias of, whole ("Reuters",
+    not "Reuters reporters")."""
+    outlet = gaz.resolve(mention)
+    return outlet if outlet is not None and fold(mention) in {fold(n) for n in (outlet.name, *outlet.aliases)} else None
 
 
 def byline_sources(authors: str, gaz: Gazetteer, names: NameIndex, pos: int = 0) -> list[Source]:
@@ -194,8 +201,8 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
                 yield Credit("byline", "credit.byline", m.start(1), m.end(2), m.start(1), m.end(1), src)
         if p.index < cues.BYLINE_PARAGRAPHS and p.end - p.start <= cues.BYLINE_OUTLET_MAX_CHARS and "\n" not in text[p.start : p.end]:
             body = text[p.start : p.end]
-            outlet = gaz.resolve(body)
-            if outlet is not None and fold(body) in {fold(n) for n in (outlet.name, *outlet.aliases)}:
+            outlet = _outlet_named_exactly(body, gaz)
+            if outlet is not None:
                 yield Credit(
                     "byline", "credit.byline_outlet", p.start, p.end, p.start, p.end,
                     Source(outlet.name, collapse(body), "outlet", source_outlet=outlet.id),

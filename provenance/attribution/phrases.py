@@ -243,7 +243,7 @@ _PARTY_TAG_TOKEN = re.compile(r"^\((?:[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
     if any(_PARTY_TAG_TOKEN.match(t) for t in toks):
-        toks = [t for t in toks if not _PARTY_TAG_TOKEN.match(t)]  # "Martin O’Malley (D) and Mike Huckabee (R)"
+        toks = _untagged(toks)  # "Martin O’Malley (D) and Mike Huckabee (R)"
     if not toks or len(toks) > cues.MAX_LONG_SUBJECT_WORDS:
         return False
     low = [bare(t).lower() for t in toks]
@@ -578,7 +578,7 @@ def _past_next(text: str, pos: int) -> bool:
     """Is the word at ``pos`` a past tense ("wrote", "said", "added")?"""
     m = _WORD_AT.match(text, pos)
     w = m.group(0).strip().lower() if m else ""
-    return w in _IRREGULAR_PAST or w in ("said", "wrote", "told") or (w.endswith("ed") and len(w) > 3)
+    return w == "said" or _finite_after_noun(w)
 
 
 _MODALS = frozenset("will may can might must shall".split())

@@ -82,6 +82,7 @@ from .phrases import (
     subject_before,
     _inside,
     _np_after,
+    _quote_inner,
     _adverb,
     _np_before,
     _parenthetical_subject,
@@ -137,8 +138,7 @@ def _key(match_text: str) -> str:
 
 
 def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
-    # (a quotation opened by two apostrophes, ''like this'', loses both)
-    parts = [collapse(text[a + 2 : b - 2] if text.startswith("''", a) else text[a + 1 : b - 1]) for a, b in spans]
+    parts = [collapse(_quote_inner(text, q)) for q in spans]  # (''two apostrophes'' are one mark)
     parts = [p for p in parts if p]
     if not parts:
         return None
@@ -202,7 +202,7 @@ def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple
         outlet = ctx.gaz.resolve(" ".join(names)) if names else None
     if outlet is not None:
         return outlet.name, outlet.id
-    if len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS and all(is_capitalised(w) for w in words):
+    if _outlet_name_shape(words):
         return mention, None  # an outlet the gazetteer does not know: "told REVOLT TV", "told the Sioux City Journal"
     return None, None
 
@@ -248,11 +248,12 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             return None
         if not _fits(v, src, ctx.text[ns:ne].split()):
             return None
-        if src.source_type == "outlet" and via is None and _OUTLETS_SOURCES.search(text, ns, ne):
+        own = _OUTLETS_SOURCES.search(text, ns, ne) if via is None else None
+        if own is not None and src.source_type == "outlet":
             # "According to RTVI's sources": the sources speak, through RTVI.
             via, via_outlet = src.source, src.source_outlet
             src = Source(collapse(text[ns:ne]), collapse(text[ns:ne]), "group")
-        elif via is None and (own := _OUTLETS_SOURCES.search(text, ns, ne)) is not None and (
+        elif own is not None and (
             owner := outlet_named_before(ctx, Source(None, collapse(text[ns : own.start()]), "unnamed"), rank)
         ) is not None:
             # "According to the newspaper's sources": through the outlet
@@ -738,9 +739,13 @@ def _unknown_outlet(mention: str) -> str | None:
         words = words[1:]  # "the", "the group's"
     while words and is_possessive(words[0]) and len(words) > 1 and not is_capitalised(words[1]):
         words = words[1:]
-    if len(words) < 2 or not all(is_capitalised(w) or is_particle(w) for w in words):
-        return None
-    return " ".join(words) if bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS else None
+    return " ".join(words) if _outlet_name_shape(words) else None
+
+
+def _outlet_name_shape(words: list[str]) -> bool:
+    """Do capitalised words end in an outlet word ("REVOLT TV", "Sioux City
+    Journal"), as an outlet's name the gazetteer does not know does?"""
+    return len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS and all(is_capitalised(w) for w in words)
 
 
 def _names_document(mention: str | None) -> bool:
