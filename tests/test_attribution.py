@@ -678,9 +678,16 @@ def test_passive_agent_is_no_means_measure_or_charge(text: str, got: list) -> No
     assert [(c.source_text, c.cue, c.rule) for c in attributions(text)] == got
 
 
-@pytest.mark.parametrize("text", ["Obama's Gitmo plan leaves everyone unhappy.", "Citing last week's Paris attack as a wake-up call, he spoke."])
-def test_noun_homograph_after_a_possessor_and_a_name_is_a_noun(text: str) -> None:
-    assert [c.cue for c in attributions(text)] == []
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        ("Obama's Gitmo plan leaves everyone unhappy.", []),
+        # "attack" is a noun; the opening "Citing" gives his reasons.
+        ("Citing last week's Paris attack as a wake-up call, he spoke.", ["Citing"]),
+    ],
+)
+def test_noun_homograph_after_a_possessor_and_a_name_is_a_noun(text: str, got: list) -> None:
+    assert [c.cue for c in attributions(text)] == got
 
 
 def test_degree_word_makes_an_adjective_and_subordinate_openings_are_skipped() -> None:
@@ -3131,6 +3138,49 @@ def test_participle_set_off_between_subject_and_verb() -> None:
 )
 def test_no_cue_in_nouns_adjectives_and_phrasal_verbs(text: str) -> None:
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, source, source_text, cue",
+    [
+        ("Besides attacking the former president, Mr. Trump asserted that it was fine.", "Trump", "Mr. Trump", "attacking"),
+        ("Promising that his future writings would look closer, Bolton said that voters should decide.", "Bolton", "Bolton", "Promising"),
+        ("Recalling that moment, David Axelrod, a former adviser, said of Sanders: “He will.”", "David Axelrod", "David Axelrod", "Recalling"),
+    ],
+)
+def test_participle_opening_the_sentence_is_the_main_subjects(text: str, source: str, source_text: str, cue: str) -> None:
+    first, second = statements(text)
+    assert (first.source, first.source_text, first.cue, first.cue_start, first.rule) == (
+        source, source_text, cue, text.index(cue), "statement.participle"
+    )
+    assert (second.source, second.cue_start) == (source, text.index("said" if "said" in text else "asserted"))
+
+
+def test_participle_opening_the_sentence_sets_the_scene_or_cites() -> None:
+    # Setting verbs give no record of their own; the channel is the statement's.
+    got = statements("Speaking to CNN on Sunday, Trump said the wall would be built.")
+    assert [(c.source, c.cue, c.via, c.rule) for c in got] == [("Trump", "said", "CNN", "statement.subject_verb")]
+    # "Citing Y, X said": Y speaks through X, as with "X, citing Y, said".
+    text = "Citing sources in the Kremlin, Reuters said the talks were over."
+    got = statements(text)
+    assert [(c.source, c.cue, c.cue_start, c.via, c.rule) for c in got] == [
+        ("sources in the Kremlin", "Citing", 0, "Reuters", "statement.citing"),
+        ("Reuters", "said", text.index("said"), None, "statement.subject_verb"),
+    ]
+    # A capitalised -ing word inside a sentence is a name, not a cue.
+    assert statements("The Reporting Act passed.") == []
+
+
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        ("Trump, speaking to Fox News, said the wall would be built.", "Fox News"),
+        ("Peskov, in an interview with RIA Novosti, said the talks were over.", "RIA Novosti"),
+    ],
+)
+def test_channel_set_off_between_subject_and_verb(text: str, via: str) -> None:
+    (c,) = statements(text)
+    assert (c.source_text, c.cue, c.via) == (text.split(",")[0], "said", via)
 
 
 def test_telling_with_a_listener_is_still_a_cue() -> None:

@@ -91,7 +91,11 @@ def cue_regex() -> re.Pattern[str]:
         sorted({v.replace(" ", "\0") for p in phrases for v in (p, p[0].upper() + p[1:])})
     ).replace("\0", r"\s+")
     particles = sorted({p for ps in cues.PARTICLE_VERBS.values() for p in ps})
+    # Capitalised -ing forms too: "Responding to Trump, Clinton wrote" (the
+    # statement finder keeps them only where they open a sentence).
     words = set(FORMS) | {w.capitalize() for w in cues.CORE_SPEECH if w in FORMS} | {
+        w.capitalize() for w, v in FORMS.items() if v.form == "ing"
+    } | {
         w.upper() for w in cues.CORE_SPEECH if w in FORMS
     }
     # Adjective cues ("critical of") share the verb trie and the particle

@@ -668,11 +668,23 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 #: "In an interview with CNN, ...", "In a post on X, ...": a channel opening
 #: the sentence.
 _CHANNEL_OPENER = re.compile(
-    r"(?:(?:Speaking|Talking|Writing)\s+(?:to|with|in|on)|In\s+(?:(?:an?|his|her|their)\s+)?"
+    r"(?:,\s+)?(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|with|in|on)|[Ii]n\s+(?:(?:an?|his|her|their)\s+)?"
     r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement|(?:a\s+)?posts?|a\s+video|a\s+message|an?\s+op-ed|an?\s+article"
     r"|an?\s+e-?mail|e-?mails|a\s+letter|a\s+text\s+message|a\s+phone\s+call)"
     r"\s+(?:to|with|on|in))\s+([^,]{1,80}),"
 )
+
+
+def _channel_aside(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """"Trump, speaking to Fox News, said", "Peskov, in an interview with
+    RIA, said": the channel set off between the subject and its verb."""
+    at = text.find(", ", lo, hi)
+    while at >= 0:
+        m = _CHANNEL_OPENER.match(text, at, hi)
+        if m is not None:
+            return m
+        at = text.find(", ", at + 2, hi)
+    return None
 
 
 #: "in a memo to staff obtained by NBC News", "in a statement carried by
@@ -715,6 +727,8 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
     if via is None:
         text = ctx.text
         m = (_CHANNEL_OPENER.match(text, lo, hi) if text[lo] in "SITW" else None) or (
+            _channel_aside(text, lo, hi)
+        ) or (
             _OBTAINED_BY.search(text, lo, hi) if text.find(" by ", lo, hi) >= 0 else None
         )
         mention = collapse(m.group(1)) if m else ""
@@ -948,7 +962,7 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         if v is None:
             continue
         low = word.lower()
-        if not word[0].islower() and low not in cues.CORE_SPEECH:
+        if not word[0].islower() and low not in cues.CORE_SPEECH and not (v.form == "ing" and not text[lo:cs].strip(_OPENING_MARKS)):
             continue  # "the Washington Post", "Backs": not a verb in running text
         if v.lemma in cues.NOUN_HOMOGRAPHS and word[0].isupper() and not _title_case_after(text, m.end(), hi) and (
             _capitalised_before(text, lo, cs)
@@ -1164,7 +1178,20 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         if subject is not None:
             emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
         return
-    if not head.rstrip("”\"’'").endswith((",", "–", "—")) and prev not in cues.PARTICIPLE_OPENERS:
+    opening = None
+    if (not head or head.lower() in _OPENING_PREPOSITIONS) and not out:
+        # "Responding to Trump, Clinton wrote", "After meeting X, he said":
+        # a participle opening the sentence is the main clause's subject's.
+        comma = text.find(",", ce, hi)
+        while comma >= 0 and _inside(comma, qspans):
+            comma = text.find(",", comma + 1, hi)
+        opening = main_subject(text, comma + 1, hi, qspans) if comma >= 0 else None
+        if opening is None or v.lemma in cues.SETTING_VERBS:
+            return
+        if v.lemma not in ("cite", "quote"):
+            emit(rule, cs, ce, opening[0], opening[1], None, None, kind, v)
+            return
+    elif not head.rstrip("”\"’'").endswith((",", "–", "—")) and prev not in cues.PARTICIPLE_OPENERS:
         return  # "screaming supporters", "some explaining to do" (not "on the spot – saying")
     if v.lemma in ("cite", "quote"):
         cited = _np_after(text, ce, hi, any_start=True)  # (also "citing local officials")
@@ -1174,6 +1201,8 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         if words and valid_subject(words) and _can_be_cited(with_head):
             if earlier:
                 x = earlier[-1].source
+            elif opening is not None:  # "Citing sources in the camp, the paper said"
+                x = classify(text[opening[0] : opening[1]], ctx.gaz, ctx.names, opening[0])
             else:
                 before = text[lo:cs].rstrip()
                 end = lo + len(before) - 1 if before.endswith(",") else cs
@@ -1190,6 +1219,9 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
                 return
             emit("statement.citing", cs, ce, cited[0], cited[1], x.source, x.source_outlet)
             return
+    if opening is not None:  # "Citing his record, he ...": he gives the reasons
+        emit(rule, cs, ce, opening[0], opening[1], None, None, kind, v)
+        return
     comma = text.find(",", earlier[-1].cue_end, cs) if earlier else -1
     if comma >= 0 and _opens_with_subordinate(text, lo):
         # "Ever since she endorsed X, Ms. Warren has been ..., attacking":
@@ -1248,6 +1280,10 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     subject = main_subject(text, lo, cs, qspans)
     if subject is not None:
         emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
+
+
+_OPENING_MARKS = " \n\"“‘'("
+_OPENING_PREPOSITIONS = frozenset("after before while by when without besides despite in upon since".split())
 
 
 #: What follows an adjective ("is telling.", "is telling in its own right").
