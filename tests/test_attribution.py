@@ -933,6 +933,21 @@ def test_contribution_lines() -> None:
     ]
 
 
+def test_a_long_credit_line_in_parentheses_is_no_headline_list() -> None:
+    """Twenty words without a full stop are a list of headlines (furniture),
+    unless they are clauses joined by ";" or one parenthesis."""
+    text = (
+        "Body.\n\n(Reporting by Foo Yun Chee in Brussels and Supantha Mukherjee in Stockholm; additional reporting"
+        " by David Shepardson in Washington; Editing by Mark Potter)"
+    )
+    c = credits(text, "contribution")
+    assert [(x.source, x.cue, x.cue_start) for x in c] == [
+        ("Foo Yun Chee", "Reporting by", text.index("Reporting by")),
+        ("Supantha Mukherjee", "Reporting by", text.index("Reporting by")),
+        ("David Shepardson", "additional reporting by", text.index("additional reporting by")),
+    ]
+
+
 def test_staff_of_an_outlet_contributed_to_this_report() -> None:
     """AP's "Associated Press writers A in Kyiv and B in Brussels contributed
     to this report": each reporter, through the outlet, without the place."""
@@ -3342,11 +3357,53 @@ def test_titles_naming_a_body_before_a_name(text: str, source: str, source_text:
         ("Ulf Kristersson told public broadcaster SVT that his government had done what was agreed.", "SVT", None),
         ("He told the pro-Kremlin newspaper Izvestia that it was fine.", "Izvestia", "izvestia"),
         ("He told the newspaper Smith was wrong.", None, None),  # a clause, not an outlet's name
+        ("He told the Austrian broadcaster ORF it was fine.", "ORF", None),  # a capitalised adjective before the kind
     ],
 )
 def test_told_an_outlet_named_by_its_kind(text: str, via: str | None, via_outlet: str | None) -> None:
     (c,) = statements(text)
     assert (c.cue, c.via, c.via_outlet) == ("told", via, via_outlet)
+
+
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        # descriptors set among the names: each name speaks
+        (
+            "“It is flawed,” Meta's president of global affairs, Nick Clegg, and chief legal officer Jennifer Newstead said.",
+            [("Nick Clegg", "Nick Clegg"), ("Jennifer Newstead", "chief legal officer Jennifer Newstead")],
+        ),
+        (
+            "Nick Clegg, the president, and Jennifer Newstead, the lawyer, said it was flawed.",
+            [("Nick Clegg", "Nick Clegg"), ("Jennifer Newstead", "Jennifer Newstead")],
+        ),
+        # only names: the list is one source, as "A and B" is
+        (
+            "Hillary Clinton spoke. Bernie Sanders wept. Joe Biden left. Clinton, Sanders and Biden said they would attend.",
+            [("Clinton, Sanders and Biden", "Clinton, Sanders and Biden")],
+        ),
+        # a descriptor of the pair: one source
+        (
+            "Henry Clay's biographers, David and Jeanne Heidler, wrote that Taylor was brave.",
+            [("David and Jeanne Heidler", "David and Jeanne Heidler")],
+        ),
+    ],
+)
+def test_a_list_of_speakers_with_commas(text: str, got: list) -> None:
+    cits = statements(text)
+    assert [(c.source, c.source_text) for c in cits] == got
+    assert {c.cue_start for c in cits} == {text.rindex("said") if "said" in text else text.index("wrote")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the case at a news conference in Strasbourg, he said the Commission would follow it.",
+        "Asked whether he would run, he said no.",
+    ],
+)
+def test_no_speaker_after_asked_about_or_whether(text: str) -> None:
+    assert [(c.source_text, c.cue, c.cue_start) for c in statements(text)] == [("he", "said", text.index("said"))]
 
 
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..outlets import Gazetteer
 from . import cues, lexicon
-from .names import NameIndex, Source, bare, before_apostrophe, classify, is_capitalised, strip_titles
+from .names import NameIndex, Source, bare, before_apostrophe, classify, gender_of, is_capitalised, strip_titles
 from .phrases import _inside
 from .sentences import double_quotes
 
@@ -70,6 +70,11 @@ class Context:
         if known is None:
             known = self._mid_sentence[word] = _mid_sentence(self.text, word)
         return known
+
+    def is_person(self, word: str, at: int) -> bool:
+        """Does a lone capitalised word name a person: a surname of a full
+        name in the text ("Biden" after "Joe Biden"), or a first name?"""
+        return self.names.full_name(word, at) != bare(word) or gender_of(word) is not None
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match]:
         """Cue matches inside ``text[lo:hi]``: the text is scanned once."""

@@ -134,8 +134,12 @@ _SENTENCE_PUNCT = re.compile(r"[.!?][\"'”’»)\]]*(?:\s|$)")
 
 
 def _is_headline_list(body: str) -> bool:
-    if _SENTENCE_PUNCT.search(body) or body.rstrip().endswith(":"):  # ":" introduces a quote
-        return False
+    """Many words with no sentence punctuation. Clauses joined by ";", or a
+    paragraph in parentheses, are prose: "(Reporting by A in Brussels and B
+    in Stockholm; Editing by C)" is a credit line, not a list."""
+    stripped = body.strip()
+    if _SENTENCE_PUNCT.search(body) or stripped.endswith(":") or ";" in body or stripped[:1] == "(" and stripped[-1:] == ")":
+        return False  # (":" introduces a quote)
     return len(_WORD.findall(body)) >= cues.HEADLINE_LIST_MIN_WORDS
 
 

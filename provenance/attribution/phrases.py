@@ -702,6 +702,9 @@ _INVERTED_ONES = frozenset("another one others".split())
 #: Objects that can follow a cue verb but never speak after it ("her" can:
 #: "said her spokesman").
 _OBJECT_PRONOUNS = frozenset("it him them me us".split())
+#: Words after a cue that start no speaker: object pronouns, "about", and
+#: the words that open an embedded question.
+_NO_SPEAKER_NEXT = _OBJECT_PRONOUNS | frozenset("about whether if why how what when where".split())
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -713,9 +716,10 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     Republican strategist" — a noun phrase that ends there (punctuation or a
     time phrase follows), not the start of the reported clause."""
     first = _NEXT_TOKEN.match(text, start, hi)
-    if first is None or first.group(1).lower() in cues.PREPOSITIONS or first.group(1).lower() in _OBJECT_PRONOUNS:
-        # "Asked on Fox News who ..., he said", "reported it to the F.B.I.":
-        # no speaker after the verb
+    if first is None or first.group(1).lower() in cues.PREPOSITIONS or first.group(1).lower() in _NO_SPEAKER_NEXT:
+        # "Asked on Fox News who ..., he said", "reported it to the F.B.I.",
+        # "Asked about the case in Strasbourg, he said", "said about 300
+        # people": no speaker after the verb
         return None
     after = _np_after(text, start, hi, capitalised_only=False)
     if after is not None and _ends_inverted_subject(text, after, hi) and (
@@ -1246,3 +1250,89 @@ _PARTIES = frozenset("republican democrat independent libertarian".split())
 _ROLE_PREPOSITIONS = frozenset("for of at to in with on".split())
 
 
+
+
+def coordinated_names(
+    text: str, lo: int, span: tuple[int, int], qspans, is_person
+) -> list[tuple[int, int]] | None:
+    """The speakers of a list that is the whole subject, with a comma in it
+    ("A and B" alone is ``_split_and``'s): each name when descriptors are
+    set among them ("Meta's president, Nick Clegg, and its lawyer Jennifer
+    Newstead said", "Nick Clegg, the president, and Jennifer Newstead
+    said"); the whole list as one source when it is only names ("Clinton,
+    Sanders and Biden said", as PolNeAR and ``_split_and`` keep "A and B").
+
+    The clause before the verb (after a quotation or an opening phrase such
+    as "After the vote,") must split at commas and one "and" into names and
+    descriptors set off by commas, the "and" before the last name. A lone
+    word is a name only when ``is_person(word, at)`` (not "Procter and
+    Gamble"). None when the clause is anything else.
+    """
+    ns, ne = span
+    start = max([lo, *(e for s, e in qspans if e <= ns), *(text.rfind(d, lo, ns) + 1 for d in "—–")])
+    segments: list[tuple[list[tuple[int, int, str]], str]] = []  # (tokens, separator before)
+    cur: list[tuple[int, int, str]] = []
+    sep = ""
+    for a, b, w in _tokens(text, start, ne):
+        if w == "and":
+            if cur:
+                segments.append((cur, sep))
+                cur, sep = [], "and"
+            elif sep == ",":
+                sep = ",and"
+            else:
+                return None
+            continue
+        comma = w.endswith(",")
+        w = w.rstrip(",")
+        if w:
+            cur.append((a, b - comma, w))
+        if comma:
+            if not cur:
+                return None
+            segments.append((cur, sep))
+            cur, sep = [], ","
+    if not cur:
+        return None
+    segments.append((cur, sep))
+    first = bare(segments[0][0][0][2]).lower()
+    if len(segments) > 1 and segments[1][1] == "," and (first in cues.PREPOSITIONS or first in _SUBORDINATING):
+        segments = [(segments[1][0], "")] + segments[2:]  # "After the vote, ..."
+    seps = [s for _, s in segments]
+    if len(segments) < 2 or seps.count("and") + seps.count(",and") != 1 or seps == ["", "and"]:
+        return None  # (a plain "A and B" is ``_split_and``'s)
+    if "and" not in segments[-1][1]:
+        return None
+    names: list[tuple[int, int]] = []
+    described = False
+    for k, (toks, before) in enumerate(segments):
+        words = [t[2] for t in toks]
+        if k == len(segments) - 1:
+            names.append((max(ns, toks[0][0]), ne))
+            continue
+        after = segments[k + 1][1]
+        if _descriptor(toks) or bare(words[0]).lower() in cues.DETERMINERS:
+            # A descriptor is set off by commas, next to its name: "Meta's
+            # president, Nick Clegg," or "Nick Clegg, the president, and".
+            # (Not "The Democratic candidates, Hillary Clinton and Senator
+            # Bernie Sanders,": a descriptor of the pair, which is one source.)
+            set_off = (
+                after == "," and k + 2 < len(segments) and segments[k + 2][1] in (",", ",and")
+                if before == ""
+                else before == "," and after in (",", ",and") and bool(names) and names[-1][1] >= segments[k - 1][0][-1][1]
+            )
+            if not set_off:
+                return None
+            described = True
+            continue
+        core = strip_titles(words)
+        if not core or len(core) > 4 or not valid_subject(words) or not all(is_capitalised(w) or is_particle(w) for w in core):
+            return None
+        if len(core) == 1 and not is_person(core[0], toks[0][0]):
+            return None
+        names.append((toks[0][0], toks[-1][1]))
+    if len(names) < 2:
+        return None
+    # A bare list of names is one source, as "A and B" is ("Clinton, Sanders
+    # and Biden"); with descriptors, each name is a source of its own.
+    return names if described else [(names[0][0], ne)]

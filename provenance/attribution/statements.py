@@ -75,6 +75,7 @@ from .phrases import (
     _coordinated,
     agent_np,
     comma_before_conjunction,
+    coordinated_names,
     inverted_subject,
     between_capitals,
     main_subject,
@@ -151,10 +152,11 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> str | None:
 _THE_NAME = re.compile(r"\s+the\s+(?=[^\W\d_])")
 #: "told the state-run Anadolu news agency": lower-case words before the name.
 _THE_MODIFIED_NAME = re.compile(r"\s+the\s+(?:[a-z][\w\-]*\s+){1,2}(?=[A-Z])")
-#: "told public broadcaster SVT", "told the pro-Kremlin newspaper Izvestia":
+#: "told public broadcaster SVT", "told the pro-Kremlin newspaper Izvestia",
+#: "told the Austrian broadcaster ORF":
 #: the kind of outlet, then its name.
 _KIND_THEN_NAME = re.compile(
-    r"\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:%s)\s+(?=[A-Z])" % "|".join(cues.OUTLET_NOUN_KINDS)
+    r"\s+(?:the\s+)?(?:[A-Za-z][\w\-]*\s+){0,3}?(?:%s)\s+(?=[A-Z])" % "|".join(cues.OUTLET_NOUN_KINDS)
 )
 _ON_NAME = re.compile(r"\bon\s+([^\W\d_][\w.\-]*)")
 
@@ -655,6 +657,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 head = None if out else main_subject(text, lo, subj.boundary - 1, qspans, same_clause=True)
                 if head is not None:
                     spans = [head]
+        if len(spans) == 1 and (listed := coordinated_names(text, lo, spans[0], qspans, ctx.is_person)) is not None:
+            spans = listed  # "Clinton, Sanders and Biden said": each speaks
         for ns, ne in spans:
             if len(spans) > 1 and any(ns <= st.cue_start < ne for st in out):
                 continue  # ("a woman asked for a photo and Clinton said": a clause, not a speaker)
