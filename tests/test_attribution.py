@@ -3406,6 +3406,31 @@ def test_no_speaker_after_asked_about_or_whether(text: str) -> None:
     assert [(c.source_text, c.cue, c.cue_start) for c in statements(text)] == [("he", "said", text.index("said"))]
 
 
+def test_continue_is_a_cue_only_as_speech() -> None:
+    """"He continued, ..." reports words; "the protest would continue." does not."""
+    text = "Its leader said that the protest would continue."
+    assert [(c.cue, c.cue_start) for c in statements(text)] == [("said", text.index("said"))]
+    text = "“We will win,” he continued."
+    assert [(c.source_text, c.cue, c.cue_start) for c in statements(text)] == [("he", "continued", text.index("continued"))]
+    text = "Cruz continued: “You look at the questions.”"
+    assert [(c.source, c.cue) for c in statements(text)] == [("Cruz", "continued")]
+
+
+@pytest.mark.parametrize(
+    "text, via, via_outlet",
+    [
+        ("According to a study published Wednesday in the journal BMJ, pollution kills.", "BMJ", None),
+        ("The report, published last week in the newspaper Le Monde, said it was fine.", "Le Monde", "le-monde"),
+        # a person publishing is no channel of their words
+        ("Smith, who has published in the journal Nature, said pollution kills.", None, None),
+    ],
+)
+def test_a_journal_that_published_a_study_is_its_channel(text: str, via: str | None, via_outlet: str | None) -> None:
+    last = statements(text)[-1]
+    assert (last.via, last.via_outlet) == (via, via_outlet)
+    assert last.cue in ("According to", "said")
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -665,6 +665,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
     if not nested and out:
         _sentence_channel(ctx, lo, hi, out)
+        if "published" in text[lo:hi]:
+            _journal_channel(ctx, lo, hi, out)
     return out
 
 
@@ -697,6 +699,32 @@ _OBTAINED_BY = re.compile(
     r"\b(?:obtained|seen|reviewed|viewed|verified|first\s+reported|carried|published|distributed|released|broadcast|aired)\s+by\s+((?:the\s+)?[^\W\d_][^,.;:!?]{0,60}?)"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:and|on|in|last|this|earlier|that|which)\b))"
 )
+
+
+#: "a study published Wednesday in the journal BMJ", "published in the
+#: Lancet": the journal that carried a study is the channel of its findings.
+_PUBLISHED_IN = re.compile(
+    r"\bpublished\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|online\s+|(?:last|this|earlier\s+this)\s+[a-z]+\s+)?in\s+"
+    r"(?:the\s+)?(?:(?:scientific|medical|peer-reviewed|academic)\s+)?(?:(?P<kind>journal|magazine|newspaper)\s+)?"
+    r"(?P<name>(?:The\s+)?[A-Z][\w&\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&\-]*){0,5})"
+)
+
+
+def _journal_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> None:
+    """"According to a study published Wednesday in the journal BMJ": the
+    journal is the channel of the records whose source is a document (the
+    study, the paper), when the kind word names it as one or the gazetteer
+    knows it."""
+    m = _PUBLISHED_IN.search(ctx.text, lo, hi)
+    if m is None:
+        return
+    found = ctx.gaz.resolve(m.group("name"))
+    if found is None and m.group("kind") is None:
+        return
+    via = (found.name, found.id) if found is not None else (m.group("name"), None)
+    for st in out:
+        if st.via is None and _names_document(st.source.source_text):
+            st.via, st.via_outlet = via  # (not "Smith, who has published in Nature, said")
 
 
 def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> None:
@@ -980,10 +1008,13 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
             particle = None
         if lexicon.needs_particle(v, particle):
             continue
-        if v.lemma in cues.PUNCT_ONLY_VERBS and not (_QUOTE_NEXT if v.form == "ing" else _PUNCT_NEXT).match(text, ce, hi) and not (
-            v.lemma == "read" and _QUOTE_BEFORE.search(text, lo, cs)
-        ):
-            continue  # ("a sign reading “...”", "“...,” read a banner"; not "math and reading,")
+        if v.lemma in cues.PUNCT_ONLY_VERBS and not _QUOTE_NEXT.match(text, ce, hi) and not (
+            v.form != "ing" and _PUNCT_NEXT.match(text, ce, hi) and (v.form != "base" or v.lemma == "read" or any(e <= cs for _, e in qspans))
+        ) and not (v.lemma == "read" and _QUOTE_BEFORE.search(text, lo, cs)):
+            # ("a sign reading “...”", "He continued, ...", "“...,” read a
+            # banner"; not "math and reading,", nor a base form with no
+            # quotation: "the protest would continue."; "read" is a past too)
+            continue
         if v.lemma in cues.COMPLEMENT_VERBS and not _has_complement(text, ce, hi, cues.COMPLEMENT_VERBS[v.lemma]):
             continue
         if v.lemma in cues.CLAUSE_VERBS and not _clause_next(text, ce, hi, cues.CLAUSE_VERBS[v.lemma]):
