@@ -3431,6 +3431,31 @@ def test_a_journal_that_published_a_study_is_its_channel(text: str, via: str | N
     assert last.cue in ("According to", "said")
 
 
+def test_middle_east_wire_story_sources_and_channels() -> None:
+    """Found with a Reuters story from Cairo: an outlet the gazetteer does
+    not know is typed by its name's ending; a hyphenated -ed word is an
+    adjective, not the verb that ends a subject; a trailing "according to"
+    after a time clause reports that clause only."""
+    text = (
+        "Egyptian state-affiliated Al Qahera News TV, citing a high-level source, reported that a delegation would travel."
+    )
+    got = [(c.source, c.source_type, c.cue, c.via) for c in statements(text)]
+    assert got == [
+        ("a high-level source", "unnamed", "citing", "Al Qahera News TV"),
+        ("Al Qahera News TV", "outlet", "reported", None),
+    ]
+    (c,) = statements("The United Nations said the figures were broadly reliable.")
+    assert (c.source, c.source_type) == ("United Nations", "organization")
+    text = (
+        "Talks resumed on Tuesday, two Egyptian security sources said, as Israeli strikes killed 12 people,"
+        " according to the Palestinian news agency WAFA."
+    )
+    got = [(c.source, c.via) for c in statements(text)]
+    assert got == [("two Egyptian security sources", None), ("WAFA", None)]
+    text = "Clinton has 52 percent, while Mr. Sanders has 33 percent, voters said, according to a CBS News survey."
+    assert statements(text)[0].via == "CBS News"
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -499,7 +499,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     police fund network corporation group church parliament duma senate
     assembly embassy coalition alliance federation league board bureau
     authority directorate guard command unit brigade college school academy
-    society trust hospital confederation institution firm
+    society trust hospital confederation institution firm nations
     """.split()
 )
 

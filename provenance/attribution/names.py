@@ -580,6 +580,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         body = " ".join(run)
         kind = "government" if any(w in cues.GOVERNMENT_WORDS for w in run_low) else "organization"
         return Source(body, text, kind)
+    if len(run) >= 2 and run_low[-1] in cues.OUTLET_NAME_ENDINGS and is_capitalised(run[-1]):
+        return Source(run_name, text, "outlet")  # "Al Qahera News TV": an outlet the gazetteer does not know
     person = titled
     if not person:
         return Source(text, text, "unnamed")

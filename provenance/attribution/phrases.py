@@ -946,7 +946,7 @@ def main_subject(text: str, lo: int, pos: int, qspans, same_clause: bool = False
         w = bare(t).lower()
         if not t[:1].islower() or _inside(toks[k][0], qspans):
             continue
-        if w in cues.FINITE_BLOCKERS or w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3) or (
+        if w in cues.FINITE_BLOCKERS or w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3 and "-" not in w) or (
             lexicon.is_cue_word(w) and (w.endswith("s") or lexicon.FORMS[w].form == "past")
         ):
             subj = _np_before(text, lo, toks[k][0], qspans)

@@ -772,8 +772,17 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
         else:
             return
     for st in out:
-        if st.via is None and st.rule != "statement.according_to" and st.source.source_type != "outlet" and st.cue_start < until:
+        if st.via is None and st.rule != "statement.according_to" and st.source.source_type != "outlet" and st.cue_start < until and not (
+            relay is not None and relay.cue_start > st.cue_end and _SET_OFF_CLAUSE.search(ctx.text, st.cue_end, relay.cue_start)
+        ):  # (not "two sources said, as strikes killed 12, according to WAFA": WAFA reports the strikes)
             st.via, st.via_outlet = via
+
+
+#: A time clause set off after a statement ("..., as strikes killed 12,"):
+#: a trailing "according to" after it reports that clause, not the
+#: statement (after ", but" or ", while" it covers both clauses: "X has 52
+#: percent, while Y has 33, according to a survey").
+_SET_OFF_CLAUSE = re.compile(r"[,;]\s+(?:even\s+)?(?:as|when|after|before)\s")
 
 
 def _unknown_outlet(mention: str) -> str | None:
