@@ -905,6 +905,11 @@ def test_photo_credits(line: str, source: str, via: str, via_outlet: str | None)
         ("REUTERS/Kevin Lamarque", "REUTERS/Kevin Lamarque", "Kevin Lamarque", "REUTERS", "reuters"),
         # two agencies stay as written
         ("A camp in Syria. EPA / TASS", "EPA / TASS", "EPA", "TASS", "tass"),
+        # a pool picture distributed by another agency
+        (
+            "Photo: Zakharova at a briefing. Sputnik/Alexander Kazakov/Pool via REUTERS",
+            "Sputnik/Alexander Kazakov/Pool via REUTERS", "Alexander Kazakov", "Sputnik / Pool / REUTERS", "reuters",
+        ),
     ],
 )
 def test_photo_credits_naming_the_agency_first(line: str, cue: str, source: str, via: str, via_outlet: str) -> None:

@@ -127,8 +127,10 @@ def photo_credits(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazett
                 parts[-1] = parts[-1][:-1]  # a caption's full stop: "Jim Urquhart / Reuters."
             if len(parts) < 2 or not all(_name_like(x) for x in parts):
                 continue
-            if len(parts) == 2 and _agency_first(parts, gaz):
-                parts = [parts[1], _PHOTO_SUFFIX.sub("", parts[0])]  # "AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque"
+            if _agency_first(parts[:2], gaz):
+                # "AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque", "Sputnik/Alexander
+                # Kazakov/Pool via REUTERS": the photographer, then the agencies as written.
+                parts = [parts[1], _PHOTO_SUFFIX.sub("", parts[0]), *parts[2:]]
             photographer = classify(parts[0], gaz, names, name_start)
             if photographer is None:
                 continue
