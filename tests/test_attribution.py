@@ -3461,6 +3461,22 @@ def test_middle_east_wire_story_sources_and_channels() -> None:
     assert statements(text)[0].via == "CBS News"
 
 
+def test_local_news_story_channels_and_charges() -> None:
+    """Found with a local crime story: a broadcaster's call sign is an
+    outlet; a document obtained by an outlet the gazetteer does not know
+    came through it; "charged after" is an indictment, not words."""
+    (c,) = statements("Police Chief Issa Shahin told WXYZ-TV that officers had stopped the car.")
+    assert (c.source, c.via, c.via_outlet) == ("Issa Shahin", "WXYZ-TV", None)
+    (c,) = statements("He told WHO it was fine.")  # an acronym, not a call sign
+    assert c.via is None
+    text = "The driver was speeding, according to a police report obtained by the Detroit Free Press."
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.via) == ("a police report", "According to"[0].lower() + "ccording to", "Detroit Free Press")
+    assert statements("Teen charged after crash that killed two in Dearborn") == []
+    (c,) = statements("“You called women fat pigs,” Kelly charged in her opening question.")
+    assert (c.source, c.cue) == ("Kelly", "charged")
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -173,7 +173,7 @@ NOT_CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "post": ("up",), "show": ("up", "off"), "plan": ("ahead",),
     "find": ("out", "himself", "herself", "itself", "themselves", "ourselves", "myself"),  # "found herself in a race"
     "think": ("tank", "tanks"),  # "a Washington-based think tank"
-    "charge": ("with",),  # "Former aide charged with lying": an indictment, not words
+    "charge": ("with", "after", "over", "for"),  # "Former aide charged with lying", "Teen charged after crash": an indictment, not words
     "thank": ("to",),  # "thanks to Trump": because of
     "add": ("to",),  # "adding to her lead": increasing
     "write": ("off",),  # "has written off efforts": dismissed

@@ -397,12 +397,16 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if v is None and key in cues.SOURCE_AFTER_CUES:
             span = _np_after(text, ce, hi, any_start=key == "according to")
             if span:
-                seen = _OBTAINED_BY.search(text, span[0], span[1])
+                seen = _OBTAINED_BY.search(text, span[0], hi)
+                if seen is not None and seen.start() > span[1] + 1:
+                    seen = None  # (the participle must follow the noun phrase)
                 outlet = ctx.gaz.resolve(collapse(seen.group(1))) if seen and seen.start() > span[0] else None
-                if outlet is not None:
-                    # "according to documents seen by Reuters": the documents, through Reuters.
+                unknown = _unknown_outlet(collapse(seen.group(1))) if seen and seen.start() > span[0] and outlet is None else None
+                if outlet is not None or unknown is not None:
+                    # "according to documents seen by Reuters", "a police report
+                    # obtained by the Detroit Free Press": the documents, through the outlet.
                     end = span[0] + len(text[span[0] : seen.start()].rstrip())
-                    emit("statement.according_to", cs, ce, span[0], end, outlet.name, outlet.id)
+                    emit("statement.according_to", cs, ce, span[0], end, *((outlet.name, outlet.id) if outlet else (unknown, None)))
                 else:
                     last = text[span[0] : span[1]].rsplit(None, 1)[-1]
                     named = _APPOSITIVE_NAME.match(text, span[1], hi) if last.islower() and (
@@ -799,8 +803,14 @@ def _unknown_outlet(mention: str) -> str | None:
 
 def _outlet_name_shape(words: list[str]) -> bool:
     """Do capitalised words end in an outlet word ("REVOLT TV", "Sioux City
-    Journal"), as an outlet's name the gazetteer does not know does?"""
+    Journal"), or is the name a North American broadcaster's call sign
+    ("WXYZ-TV", "KTLA"), as an outlet's name the gazetteer does not know?"""
+    if len(words) == 1:
+        return _CALL_SIGN.match(bare(words[0])) is not None
     return len(words) > 1 and bare(words[-1]).lower() in cues.OUTLET_NAME_ENDINGS and all(is_capitalised(w) for w in words)
+
+
+_CALL_SIGN = re.compile(r"^[KW](?:[A-Z]{3}(?:-(?:TV|FM|AM|HD|DT|CD|LP)\d?)?|[A-Z]{2}-(?:TV|FM|AM))$")  # (not "WHO")
 
 
 def _names_document(mention: str | None) -> bool:
