@@ -661,7 +661,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 head = None if out else main_subject(text, lo, subj.boundary - 1, qspans, same_clause=True)
                 if head is not None:
                     spans = [head]
-        if len(spans) == 1 and (listed := coordinated_names(text, lo, spans[0], qspans, ctx.is_person)) is not None:
+        if len(spans) == 1 and text.find(",", lo, spans[0][1]) >= 0 and text.find(" and ", lo, spans[0][1]) >= 0 and (
+            listed := coordinated_names(text, lo, spans[0], qspans, ctx.is_person)
+        ) is not None:
             spans = listed  # "Clinton, Sanders and Biden said": each speaks
         for ns, ne in spans:
             if len(spans) > 1 and any(ns <= st.cue_start < ne for st in out):
@@ -677,24 +679,16 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 #: "Speaking to ТАСС, ...", "In comments to the Interfax news agency, ...",
 #: "In an interview with CNN, ...", "In a post on X, ...": a channel opening
 #: the sentence.
-_CHANNEL_OPENER = re.compile(
-    r"(?:,\s+)?(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|with|in|on)|[Ii]n\s+(?:(?:an?|his|her|their)\s+)?"
+_CHANNEL_PHRASE = (
+    r"(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|with|in|on)|[Ii]n\s+(?:(?:an?|his|her|their)\s+)?"
     r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement|(?:a\s+)?posts?|a\s+video|a\s+message|an?\s+op-ed|an?\s+article"
     r"|an?\s+e-?mail|e-?mails|a\s+letter|a\s+text\s+message|a\s+phone\s+call)"
     r"\s+(?:to|with|on|in))\s+([^,]{1,80}),"
 )
-
-
-def _channel_aside(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """"Trump, speaking to Fox News, said", "Peskov, in an interview with
-    RIA, said": the channel set off between the subject and its verb."""
-    at = text.find(", ", lo, hi)
-    while at >= 0:
-        m = _CHANNEL_OPENER.match(text, at, hi)
-        if m is not None:
-            return m
-        at = text.find(", ", at + 2, hi)
-    return None
+_CHANNEL_OPENER = re.compile(_CHANNEL_PHRASE)
+#: "Trump, speaking to Fox News, said", "Peskov, in an interview with RIA,
+#: said": the channel set off between the subject and its verb.
+_CHANNEL_ASIDE = re.compile(r",\s+" + _CHANNEL_PHRASE)
 
 
 #: "in a memo to staff obtained by NBC News", "in a statement carried by
@@ -763,7 +757,7 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
     if via is None:
         text = ctx.text
         m = (_CHANNEL_OPENER.match(text, lo, hi) if text[lo] in "SITW" else None) or (
-            _channel_aside(text, lo, hi)
+            _CHANNEL_ASIDE.search(text, lo, hi)
         ) or (
             _OBTAINED_BY.search(text, lo, hi) if text.find(" by ", lo, hi) >= 0 else None
         )
