@@ -3477,6 +3477,38 @@ def test_local_news_story_channels_and_charges() -> None:
     assert (c.source, c.cue) == ("Kelly", "charged")
 
 
+def test_a_title_alone_names_the_person_the_story_gives_it() -> None:
+    """"..., governor says" in a headline and "the president" in the body
+    are the person the text names with that title: the first so named (not
+    a "Vice President", not a later "Pope John Paul II")."""
+    text = (
+        "Drone attack sparks fire at oil depot, governor says\n\n"
+        "Drones struck a depot overnight, regional Governor Vyacheslav Gladkov wrote on Telegram."
+    )
+    got = [(c.source, c.source_text, c.cue) for c in statements(text)]
+    assert got == [("Vyacheslav Gladkov", "governor", "says"), ("Vyacheslav Gladkov", "regional Governor Vyacheslav Gladkov", "wrote")]
+    text = (
+        "Pope Francis spoke first. Vice President Joe Biden wept. Pope John Paul II is a famous example.\n\n"
+        "The pope said it was fine."
+    )
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.source_type) == ("Francis", "The pope", "person")
+    (c,) = statements("Later, the president said it was fine.")  # nobody named so: unresolved
+    assert (c.source, c.source_type) == ("the president", "unnamed")
+
+
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        ("Truck attack in France kills at least 80", []),  # "attack" after one singular noun is a noun
+        ("Cruz would not comment on the order.", [("Cruz", "comment")]),
+        ("Many fear Trump will win.", [("Many", "fear")]),
+    ],
+)
+def test_a_noun_homograph_after_a_singular_word_is_a_noun(text: str, got: list) -> None:
+    assert [(c.source, c.cue) for c in attributions(text)] == got
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -527,6 +527,12 @@ TITLE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Titles that name one person in an article ("the governor", headline
+#: "..., governor says"): resolved to the person the text gives the title.
+NAMED_TITLES: frozenset[str] = frozenset(
+    "president governor mayor chancellor senator ambassador pope king queen premier".split()
+)
+
 #: Lowercase particles allowed inside a person's or organisation's name.
 NAME_PARTICLES: frozenset[str] = frozenset(
     "al el bin ibn de del della der van von da di du la le of for and the y &".split()

@@ -153,6 +153,9 @@ def is_title(word: str) -> bool:
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+#: Words that make a title another office: "Vice President", "former Governor".
+_COMPOUND_TITLE = frozenset("vice former deputy ex acting interim assistant associate lieutenant".split())
+
 #: "Mr. Trump", "Mrs Clinton", "Ms. Lee": a title and the surname it genders.
 _TITLED_SURNAME = re.compile(r"M(rs?|s)\.?[ \u00a0]+([A-Z][\w’'\-]+)")  # (a literal first: a fast scan)
 _MALE_TITLES = frozenset("mr mr.".split())
@@ -394,6 +397,33 @@ class NameIndex:
             self._title_gender = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
         return self._title_gender.get(bare(name.split()[-1]))
 
+    def titled_person(self, title: str, before: int) -> str | None:
+        """The person the text names with ``title`` ("Governor Vyacheslav
+        Gladkov", "President Obama", "Pope Francis" for "the governor", "the
+        president", "the pope"): the first the text names so (a story
+        introduces its principal first: "Pope Francis" before "Pope John
+        Paul II"), before ``before`` or, in the first line (a headline:
+        "..., governor says"), after it. Not a compound title ("Vice
+        President Joseph R. Biden", "former President Bill Clinton")."""
+        headline = "\n" not in self._text[:before]
+        for start, toks in self.runs:
+            if start >= before and not headline:
+                break
+            low = [t.lower().rstrip(".") for t in toks]
+            if title not in low[:-1]:
+                continue  # (also "President," before a quotation mark: punctuation ends the title)
+            k = low.index(title)
+            if k > 0 and low[k - 1] in _COMPOUND_TITLE:
+                continue
+            name = strip_titles(toks[k + 1 :])
+            cut = next((i for i, t in enumerate(name) if is_possessive(t)), None)
+            if cut is not None:
+                name = name[: cut + 1]  # "President Obama's America"
+            if not name or not all(is_capitalised(t) or is_particle(t) for t in name):
+                continue
+            return " ".join([*name[:-1], bare(name[-1])]) if len(name) > 1 else self.full_name(name[0], start)
+        return None
+
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
         if not self._indexed:
@@ -555,6 +585,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if not run or (len(run) == 1 and (bare(run[0]).lower() in cues.SOURCE_NOUNS or bare(run[0]).lower() in cues.EVIDENCE_NOUNS)):
         head = bare(tokens[-1])
         kind = _common_type(head)
+        if kind == "unnamed" and len(tokens) <= 2 and low[-1] in cues.NAMED_TITLES and (len(tokens) == 1 or low[0] == "the"):
+            person = names.titled_person(low[-1], pos)
+            if person is not None:
+                return Source(person, text, "person")  # "the governor" -> Governor Vyacheslav Gladkov
         if kind == "government" and low[0] == "the" and len(tokens) == 2:
             body = names.latest_body(head, pos)
             if body:

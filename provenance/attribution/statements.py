@@ -209,6 +209,20 @@ def _via_after(ctx: Context, pos: int, hi: int, capitalised_only: bool) -> tuple
     return None, None
 
 
+def _singular_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
+    """Is a base form that is also a noun ("attack", "plan", "support")
+    right after one singular capitalised word, which as a verb would need
+    its -s form ("Drone attack", "Trump support"; not "Kurds support", "I
+    fear", "Many fear", "Cruz would not comment")?"""
+    if v is None or v.form != "base" or v.lemma not in cues.NOUN_HOMOGRAPHS or len(words) != 1:
+        return False
+    w = bare(words[0])
+    low = w.lower()
+    return is_capitalised(w) and not low.endswith("s") and low not in cues.PRONOUNS and low not in cues.FIRST_PERSON and (
+        low != "you" and low not in cues.QUANTIFIERS  # ("Many fear")
+    )
+
+
 def _verb_next(text: str, pos: int, hi: int) -> bool:
     """Is the word at ``pos`` a finite verb ("Smith was wrong")?"""
     nxt = _NEXT_WORD.match(text, pos, hi)
@@ -614,6 +628,8 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 # "activists clamoring to block Trump say": a participle after a noun that speaks
                 w.endswith("ing") and w.islower() and _source_noun(bare(words[i - 1]).lower())
             )), 0)
+            if not text[subj.end : cs].strip() and _singular_before_noun(words, v):
+                continue  # "Drone attack sparks fire": a noun after a noun, not a verb that needs "attacks"
             if valid_subject(words, v) and not _adjective_before_noun(words, v):
                 spans = _split_and(text, subj.start, subj.end)
             elif rel and v is not None and key in cues.CORE_SPEECH and words[-1].lower() not in cues.PRONOUNS and valid_subject(words[:rel], v):
