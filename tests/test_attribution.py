@@ -3509,6 +3509,18 @@ def test_a_noun_homograph_after_a_singular_word_is_a_noun(text: str, got: list) 
     assert [(c.source, c.cue) for c in attributions(text)] == got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company is in talks, people familiar with the matter said, declining to be named because the talks are private.",
+        "The company is in talks, said a longtime adviser, who declined to be identified.",
+    ],
+)
+def test_declining_to_be_named_says_nothing(text: str) -> None:
+    (c,) = statements(text)
+    assert (c.cue, c.cue_start) == ("said", text.index("said"))
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -555,10 +555,11 @@ PLACES: frozenset[str] = frozenset(
 )
 
 #: What follows a cue verb when nothing was said: "asked not to be named",
+#: "declining to be identified",
 #: "spoke on condition of anonymity", and, after a negation, "did not
 #: respond to a request for comment".
 NOTHING_SAID_AFTER = re.compile(
-    r"[ \t\n\u00a0]+(?:(?P<anonymous>not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity"
+    r"[ \t\n\u00a0]+(?:(?P<anonymous>(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|for\s+anonymity"
     r"|on\s+(?:the\s+)?condition\s+of\s+anonymity)"
     r"|(?:immediately\s+)?to\s+(?:(?:a|an|the|repeated|multiple|several|recent)\s+)*"
     r"(?:requests?|emails?|e-mails?|messages?|calls?|inquiries|queries|questions)\b)",
