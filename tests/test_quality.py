@@ -20,7 +20,7 @@ BENCH = ROOT / "bench" / "attribution.py"
 
 #: Measured with ``python bench/attribution.py --split dev``; floors are these
 #: figures minus MARGIN.
-MEASURED = {"precision": 0.843, "recall": 0.695, "f1": 0.762, "speech_recall": 0.943}
+MEASURED = {"precision": 0.844, "recall": 0.695, "f1": 0.762, "speech_recall": 0.943}
 MARGIN = 0.01
 
 
