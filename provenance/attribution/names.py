@@ -303,6 +303,7 @@ class NameIndex:
         self._indexed = False
         self._text = ""
         self._title_gender: dict[str, str] | None = None  # surname -> the one gender its titles give
+        self._titled: dict[str, tuple[int, list[str]] | None] = {}  # title -> the first run naming a person with it
 
     def _index(self) -> None:
         self._indexed = True
@@ -405,10 +406,19 @@ class NameIndex:
         Paul II"), before ``before`` or, in the first line (a headline:
         "..., governor says"), after it. Not a compound title ("Vice
         President Joseph R. Biden", "former President Bill Clinton")."""
-        headline = "\n" not in self._text[:before]
+        if title not in self._titled:
+            self._titled[title] = self._first_titled(title)  # one scan per title, not per mention
+        first = self._titled[title]
+        if first is None:
+            return None
+        start, name = first
+        if start < before or self._text.find("\n", 0, before) < 0:
+            return " ".join(name) if len(name) > 1 else self.full_name(name[0], start)
+        return None
+
+    def _first_titled(self, title: str) -> tuple[int, list[str]] | None:
+        """(start, name) of the first run naming a person with ``title``."""
         for start, toks in self.runs:
-            if start >= before and not headline:
-                break
             low = [t.lower().rstrip(".") for t in toks]
             if title not in low[:-1]:
                 continue  # (also "President," before a quotation mark: punctuation ends the title)
@@ -419,9 +429,8 @@ class NameIndex:
             cut = next((i for i, t in enumerate(name) if is_possessive(t)), None)
             if cut is not None:
                 name = name[: cut + 1]  # "President Obama's America"
-            if not name or not all(is_capitalised(t) or is_particle(t) for t in name):
-                continue
-            return " ".join([*name[:-1], bare(name[-1])]) if len(name) > 1 else self.full_name(name[0], start)
+            if name and all(is_capitalised(t) or is_particle(t) for t in name):
+                return start, [*name[:-1], bare(name[-1])]
         return None
 
     def latest_body(self, head: str, before: int) -> str | None:
