@@ -680,14 +680,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         if len(spans) == 1 and text.find(",", lo, spans[0][1]) >= 0 and text.find(" and ", lo, spans[0][1]) >= 0 and (
             listed := coordinated_names(text, lo, spans[0], qspans, ctx.is_person)
         ) is not None:
-            spans = listed  # "Clinton, Sanders and Biden said": each speaks
+            spans = listed  # "Meta's president, Nick Clegg, and ... Jennifer Newstead said"; "Clinton, Sanders and Biden said"
         for ns, ne in spans:
             if len(spans) > 1 and any(ns <= st.cue_start < ne for st in out):
                 continue  # ("a woman asked for a photo and Clinton said": a clause, not a speaker)
             emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
     if not nested and out:
         _sentence_channel(ctx, lo, hi, out)
-        if "published" in text[lo:hi]:
+        if text.find("published", lo, hi) >= 0:
             _journal_channel(ctx, lo, hi, out)
     return out
 
