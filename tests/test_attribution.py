@@ -3521,6 +3521,20 @@ def test_declining_to_be_named_says_nothing(text: str) -> None:
     assert (c.cue, c.cue_start) == ("said", text.index("said"))
 
 
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        ("The Illinois Board of Elections met on Monday. The board said Cruz was eligible.", "Illinois Board of Elections", "organization"),
+        ("The Clinton Foundation took the gift. The foundation said it was legal.", "Clinton Foundation", "organization"),
+        # "the party" is as often another party than the last one named
+        ("The Green Party met. Sanders spoke. The party said it was fine.", "The party", "organization"),
+    ],
+)
+def test_the_body_is_the_body_named_before(text: str, source: str, source_type: str) -> None:
+    c = statements(text)[-1]
+    assert (c.source, c.source_type, c.cue) == (source, source_type, "said")
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -527,6 +527,14 @@ TITLE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Bodies "the <word>" names after the text has named one in full ("the
+#: foundation" -> the Clinton Foundation); not "party", "group" or
+#: "organization", which are as often another body than the last one named.
+NAMED_BODIES: frozenset[str] = frozenset(
+    "foundation institute university union church committee board commission court bank company corporation hospital"
+    " college academy".split()
+)
+
 #: Titles that name one person in an article ("the governor", headline
 #: "..., governor says"): resolved to the person the text gives the title.
 NAMED_TITLES: frozenset[str] = frozenset(

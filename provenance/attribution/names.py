@@ -438,8 +438,19 @@ class NameIndex:
         if not self._indexed:
             self._index()
         entries = self._runs_by_last.get(head.casefold())
-        found = self._latest(entries, before) if entries else None
-        return " ".join(found) if found else None
+        if not entries:
+            return None
+        i = bisect.bisect_left(entries, before, key=lambda e: e[0])
+        if i == 0:
+            return None
+        start, found = entries[i - 1]
+        # A body's name goes on after "of" ("the Illinois Board of Elections"),
+        # where a person's stops ("Senator Ted Cruz of Texas"): the whole run.
+        k = bisect.bisect_left(self.runs, start, key=lambda r: r[0])
+        if k < len(self.runs) and self.runs[k][0] == start and self.runs[k][1][len(found) : len(found) + 1] == ["of"]:
+            whole = self.runs[k][1]
+            return " ".join([*whole[:-1], bare(whole[-1])])
+        return " ".join(found)
 
     def is_common_word(self, word: str) -> bool:
         """Does the word also occur in lower case (so it is not a name)?
@@ -598,10 +609,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
             person = names.titled_person(low[-1], pos)
             if person is not None:
                 return Source(person, text, "person")  # "the governor" -> Governor Vyacheslav Gladkov
-        if kind == "government" and low[0] == "the" and len(tokens) == 2:
-            body = names.latest_body(head, pos)
-            if body:
-                return Source(body, text, "government")
+        if (kind == "government" or low[-1] in cues.NAMED_BODIES) and low[0] == "the" and len(tokens) == 2:
+            body = names.latest_body(head, pos)  # "the ministry" -> Foreign Ministry, "the foundation" -> Clinton Foundation
+            if body and " and " not in body:
+                return Source(body, text, kind)
         if low[-1] in cues.ORG_WORDS and tokens[-1].islower() and any(is_capitalised(t) for t in tokens[content:-1]):
             # "The IG Metall union", "the Kremlin-backed United Russia party": a named body.
             return Source(text, text, "government" if low[-1] in cues.GOVERNMENT_WORDS else "organization")
