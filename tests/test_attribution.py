@@ -3535,6 +3535,22 @@ def test_the_body_is_the_body_named_before(text: str, source: str, source_type: 
     assert (c.source, c.source_type, c.cue) == (source, source_type, "said")
 
 
+@pytest.mark.parametrize(
+    "text, source, via, via_outlet",
+    [
+        ("ESPN's Adrian Wojnarowski first reported the deal.", "Adrian Wojnarowski", "ESPN", "espn"),
+        ("According to The Athletic’s Shams Charania, the deal is done.", "Shams Charania", "The Athletic", "the-athletic"),
+        ("Reuters' Luciana Lopez reported that it was over.", "Luciana Lopez", "Reuters", "reuters"),
+        ("The deal is done, sources told ESPN on Monday.", "sources", "ESPN", "espn"),
+        # not a journalist of an outlet: a possessive that names no outlet
+        ("Trump's lawyer Michael Cohen said it was over.", "Michael Cohen", None, None),
+    ],
+)
+def test_a_journalist_of_an_outlet_reports_through_it(text: str, source: str, via: str | None, via_outlet: str | None) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.via, c.via_outlet) == (source, via, via_outlet)
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -291,6 +291,14 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 owner = _make_source(ctx, ns, account.start(), rank, exclude)
                 if owner is not None and not owner.pronoun:
                     src, (via, via_outlet) = owner, platform
+        if via is None and src.source_type == "person" and text.find(" and ", ns, ne) < 0 and (
+            staff := _OUTLET_STAFF.match(text, ns, ne)
+        ) is not None and (
+            outlet := ctx.gaz.resolve(staff.group(1))
+        ) is not None and outlet.kind != "social":
+            # "ESPN's Adrian Wojnarowski reported", "CNN's Jake Tapper said": the
+            # journalist, through the outlet they report for.
+            via, via_outlet = outlet.name, outlet.id
         if nested:
             rule = "statement.nested" if kind == "statement" else rule
         out.append(Statement(rule, sent, cs, ce, src, via, via_outlet, quote_for(cs), kind))
@@ -874,6 +882,9 @@ _COPULA_BEFORE = re.compile(
 
 #: An outlet's own sources, ending the mention: "RTVI's sources".
 _OUTLETS_SOURCES = re.compile(r"[’']s?\s+(?:own\s+)?(?:sources|source|informants|contacts)$")
+#: An outlet's possessive before a name: "ESPN's Adrian Wojnarowski", "The
+#: Athletic’s Shams Charania".
+_OUTLET_STAFF = re.compile(r"((?:The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})[’']s?\s+(?=[A-Z])")
 #: A possessor just before: "The Kremlin's (Telegram account)".
 _POSSESSOR = re.compile(r"[’']s?\s+$")
 #: A second source joined by "and" after the first one "according to" names.
