@@ -3551,6 +3551,20 @@ def test_a_journalist_of_an_outlet_reports_through_it(text: str, source: str, vi
     assert (c.source, c.via, c.via_outlet) == (source, via, via_outlet)
 
 
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        ("Treasury Secretary Scott Bessent said on CNBC that 50 countries had called.", "CNBC"),
+        ("He said on MSNBC's Morning Joe that it was fine.", "MSNBC"),
+        ("He said on Monday that it was fine.", None),
+        ("He said on The New York Times website that it was fine.", None),  # a newspaper is not "on air"
+    ],
+)
+def test_said_on_a_broadcaster(text: str, via: str | None) -> None:
+    (c,) = statements(text)
+    assert (c.cue, c.via) == ("said", via)
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

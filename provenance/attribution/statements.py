@@ -167,6 +167,14 @@ def _platform(ctx: Context, name: str) -> tuple[str, str] | None:
     return (outlet.name, outlet.id) if outlet is not None and outlet.kind == "social" else None
 
 
+def _on_air(ctx: Context, name: str) -> tuple[str, str] | None:
+    """(name, id) of the platform or broadcaster "on <name>" names: "wrote on
+    Telegram", "said on CNBC", "said on MSNBC's Morning Joe" (not "said on
+    Monday", nor a newspaper)."""
+    outlet = ctx.gaz.resolve(bare(name))
+    return (outlet.name, outlet.id) if outlet is not None and outlet.kind in ("social", "broadcaster") else None
+
+
 def _outlet_named(ctx: Context, name: str) -> tuple[str, str] | None:
     """(name, id) of the outlet or platform ``name`` names ("in a Reuters
     interview", "in a Telegram post"); not a government body."""
@@ -592,7 +600,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         else:
             # "wrote on Telegram", "said in a post on Facebook": a platform.
             pm = _ON_PLATFORM.match(text, ce, hi)
-            found = (_platform(ctx, pm.group(1).rstrip(".")) if pm.group(1) else _outlet_named(ctx, pm.group(2))) if pm else None
+            found = (_on_air(ctx, pm.group(1).rstrip(".")) if pm.group(1) else _outlet_named(ctx, pm.group(2))) if pm else None
             if found is not None:
                 via, via_outlet = found
         subj = _np_before(text, lo, np_end, qspans)
