@@ -3176,6 +3176,20 @@ def test_participle_opening_the_sentence_is_the_main_subjects(text: str, source:
     assert (second.source, second.cue_start) == (source, text.index("said" if "said" in text else "asserted"))
 
 
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        ("Appearing on CNN's State of the Union, Graham said it was over.", "CNN"),
+        ("In an appearance on Fox News, Graham said it was over.", "Fox News"),
+        ("During an interview on NBC's Meet the Press, Graham said it was over.", "NBC News"),
+        ("During his remarks to the students, Graham said it was over.", None),
+    ],
+)
+def test_an_appearance_opening_the_sentence_is_its_channel(text: str, via: str | None) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.cue, c.via) == ("Graham", "said", via)
+
+
 def test_participle_opening_the_sentence_sets_the_scene_or_cites() -> None:
     # Setting verbs give no record of their own; the channel is the statement's.
     got = statements("Speaking to CNN on Sunday, Trump said the wall would be built.")

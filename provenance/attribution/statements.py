@@ -712,8 +712,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 #: "In an interview with CNN, ...", "In a post on X, ...": a channel opening
 #: the sentence.
 _CHANNEL_PHRASE = (
-    r"(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting)\s+(?:to|with|in|on)|[Ii]n\s+(?:(?:an?|his|her|their)\s+)?"
-    r"(?:comments?|remarks|an?\s+interview|interviews?|a\s+statement|(?:a\s+)?posts?|a\s+video|a\s+message|an?\s+op-ed|an?\s+article"
+    r"(?:(?:[Ss]peaking|[Tt]alking|[Ww]riting|[Aa]ppearing)\s+(?:to|with|in|on)|(?:[Ii]n|[Dd]uring)\s+(?:(?:an?|his|her|their)\s+)?"
+    r"(?:comments?|remarks|an?\s+interview|interviews?|an?\s+appearance|appearances?|a\s+statement|(?:a\s+)?posts?|a\s+video"
+    r"|a\s+message|an?\s+op-ed|an?\s+article"
     r"|an?\s+e-?mail|e-?mails|a\s+letter|a\s+text\s+message|a\s+phone\s+call)"
     r"\s+(?:to|with|on|in))\s+([^,]{1,80}),"
 )
@@ -788,7 +789,7 @@ def _sentence_channel(ctx: Context, lo: int, hi: int, out: list[Statement]) -> N
         return
     if via is None:
         text = ctx.text
-        m = (_CHANNEL_OPENER.match(text, lo, hi) if text[lo] in "SITW" else None) or (
+        m = (_CHANNEL_OPENER.match(text, lo, hi) if text[lo] in "SITWAD" else None) or (
             _CHANNEL_ASIDE.search(text, lo, hi)
         ) or (
             _OBTAINED_BY.search(text, lo, hi) if text.find(" by ", lo, hi) >= 0 else None
