@@ -3579,6 +3579,25 @@ def test_said_on_a_broadcaster(text: str, via: str | None) -> None:
     assert (c.cue, c.via) == ("said", via)
 
 
+def test_british_story_channels() -> None:
+    """Found with a British political story: "the Guardian understands" is
+    the outlet's reporting and the channel of what it reports; British
+    spelling ("signalling"); "with more than 40 MPs signalling"; "Writing in
+    the Telegraph" is the channel, not a record of its own."""
+    text = "Starmer faces a rebellion, with more than 40 Labour MPs signalling they could vote against it, the Guardian understands."
+    got = [(c.kind, c.source, c.source_text, c.cue, c.via) for c in attributions(text)]
+    assert got == [
+        ("statement", "Labour MPs", "more than 40 Labour MPs", "signalling", "The Guardian"),
+        ("statement", "The Guardian", "the Guardian", "understands", None),
+    ]
+    text = "Writing in the Telegraph, the former minister Robert Jenrick accused ministers of balancing the books."
+    assert [(c.source, c.cue, c.via) for c in statements(text)] == [("Robert Jenrick", "accused", "The Telegraph")]
+    text = "Writing that the plan was flawed, Jenrick accused ministers."
+    assert [(c.source, c.cue) for c in statements(text)] == [("Jenrick", "Writing"), ("Jenrick", "accused")]
+    (c,) = statements("The Mail on Sunday reported that plans had been drawn up.")
+    assert (c.source, c.source_type, c.source_outlet) == ("The Mail on Sunday", "outlet", "mail-on-sunday")
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -56,11 +56,19 @@ def _ing(lemma: str) -> str:
     return lemma + "ing"
 
 
+#: A final l after one vowel after a consonant ("signal", "label"; not
+#: "appeal", "reveal", "call").
+_BRITISH_DOUBLE_L = re.compile(r"[^aeiou][aeiou]l$")
+
+
 def _build() -> dict[str, Verb]:
     forms: dict[str, Verb] = {}
     for family, (kind, lemmas) in cues.VERB_FAMILIES.items():
         for lemma in lemmas.split():
             variants = [("s", _s(lemma)), *(("past", p) for p in _past(lemma)), ("ing", _ing(lemma))]
+            if _BRITISH_DOUBLE_L.search(lemma):
+                # British spelling doubles the l: "signalled", "labelling".
+                variants += [("past", lemma + "led"), ("ing", lemma + "ling")]
             if lemma not in cues.NO_BASE_FORM:
                 variants.insert(0, ("base", lemma))
             for form, word in variants:

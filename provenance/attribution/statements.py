@@ -267,6 +267,9 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
 
     def emit(rule: str, cs: int, ce: int, ns: int, ne: int, via: str | None = None, via_outlet: str | None = None,
              kind: str = "statement", v: lexicon.Verb | None = None) -> Source | None:
+        day = _ON_DAY.match(text, ne, cs) if ne < cs else None
+        if day is not None and ctx.gaz.resolve(collapse(text[ns : day.end()])) is not None:
+            ne = day.end()  # "The Mail on Sunday reported": a name, not a time
         src = _make_source(ctx, ns, ne, rank, exclude)
         if src is None:
             return None
@@ -307,6 +310,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             # "ESPN's Adrian Wojnarowski reported", "CNN's Jake Tapper said": the
             # journalist, through the outlet they report for.
             via, via_outlet = outlet.name, outlet.id
+        if kind == "belief" and v is not None and v.lemma in ("understand", "learn") and src.source_type == "outlet":
+            # "..., the Guardian understands", "CNN has learned": an outlet's
+            # own reporting, not a belief.
+            kind, rule = "statement", "statement.subject_verb"
         if nested:
             rule = "statement.nested" if kind == "statement" else rule
         out.append(Statement(rule, sent, cs, ce, src, via, via_outlet, quote_for(cs), kind))
@@ -1224,7 +1231,10 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
     withs = [k for k, t in enumerate(toks) if t[2].lower() == "with"]
     if withs and 0 < len(toks) - withs[-1] - 1 <= cues.MAX_SUBJECT_WORDS:
         np = toks[withs[-1] + 1 :]
-        if valid_subject([t[2] for t in np]) and not any(ch in text[np[0][0] : cs] for ch in ",;:"):
+        approx = _APPROXIMATE.match(text, np[0][0], cs)
+        # ("with more than 40 Labour MPs signalling": the count decides, the mention keeps it)
+        counted = [t for t in np if t[0] >= approx.end()] if approx is not None and len(np) > 1 else np
+        if valid_subject([t[2] for t in counted]) and not any(ch in text[np[0][0] : cs] for ch in ",;:"):
             # "with about three in 10 saying", "with one of her ads asking"
             # (not 'an interview with "The View," remarking': a comma, even
             # inside the quotation marks, ends the noun phrase)
@@ -1270,7 +1280,7 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         while comma >= 0 and _inside(comma, qspans):
             comma = text.find(",", comma + 1, hi)
         opening = main_subject(text, comma + 1, hi, qspans) if comma >= 0 else None
-        if opening is None or v.lemma in cues.SETTING_VERBS:
+        if opening is None or _sets_scene(text, ce, hi, v):
             return
         if v.lemma not in ("cite", "quote"):
             emit(rule, cs, ce, opening[0], opening[1], None, None, kind, v)
@@ -1341,7 +1351,7 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
             # is set off between the sentence's subject and its verb, and
             # says something of its own ("speaking to reporters", "answering
             # a question" only set the scene of the statement that follows).
-            if v.lemma not in cues.SETTING_VERBS:
+            if not _sets_scene(text, ce, hi, v):
                 emit(rule, cs, ce, toks[0][0], toks[-1][1], None, None, kind, v)
             return
         run: list[tuple[int, int, str]] = []
@@ -1368,6 +1378,22 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
 
 _OPENING_MARKS = " \n\"“‘'("
 _OPENING_PREPOSITIONS = frozenset("after before while by when without besides despite in upon since".split())
+
+
+def _sets_scene(text: str, ce: int, hi: int, v: lexicon.Verb) -> bool:
+    """Does the participle only set the scene of the statement that follows
+    ("Speaking to reporters", "answering a question", "Writing in the
+    Telegraph": the channel, not words of its own)?"""
+    return v.lemma in cues.SETTING_VERBS or (v.lemma == "write" and _IN_OR_FOR.match(text, ce, hi) is not None)
+
+
+_IN_OR_FOR = re.compile(r"\s+(?:in|for)\s")
+
+
+#: "on Sunday" after a subject: a time, or the end of an outlet's name.
+_ON_DAY = re.compile(r"\s+on\s+Sunday\b")
+#: A count's approximation before its noun phrase: "more than 40 MPs".
+_APPROXIMATE = re.compile(r"(?:more|fewer|less)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+|up\s+to\s+", re.I)
 
 
 #: What follows an adjective ("is telling.", "is telling in its own right").
