@@ -3598,6 +3598,20 @@ def test_british_story_channels() -> None:
     assert (c.source, c.source_type, c.source_outlet) == ("The Mail on Sunday", "outlet", "mail-on-sunday")
 
 
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        ("Microsoft said in a statement to Reuters that its partnership remains strong.", "Reuters"),
+        ("The company said in an email to the Associated Press that it was fine.", "Associated Press"),
+        ("He said in a phone interview with The New York Times that it was fine.", "The New York Times"),
+        ("A spokesperson told TechCrunch that it does not comment on rumors.", "TechCrunch"),
+        ("He said in a letter to lawmakers that it was fine.", None),  # lawmakers are no outlet
+    ],
+)
+def test_a_statement_sent_to_an_outlet(text: str, via: str | None) -> None:
+    assert statements(text)[0].via == via
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

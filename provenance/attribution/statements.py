@@ -167,6 +167,14 @@ def _platform(ctx: Context, name: str) -> tuple[str, str] | None:
     return (outlet.name, outlet.id) if outlet is not None and outlet.kind == "social" else None
 
 
+#: "in a statement to", "in an email to", "in a phone interview with": a
+#: document or a call addressed to someone (an outlet, when named so).
+_SENT_TO = re.compile(
+    r"\s+in\s+(?:an?|his|her|their|its)\s+(?:(?:brief|short|written|emailed|phone|telephone)\s+)?"
+    r"(?:statement|e-?mail|letter|message|text\s+message|text|note|interview|call)\s+(?:to|with)(?=\s)"
+)
+
+
 def _on_air(ctx: Context, name: str) -> tuple[str, str] | None:
     """(name, id) of the platform or broadcaster "on <name>" names: "wrote on
     Telegram", "said on CNBC", "said on MSNBC's Morning Joe" (not "said on
@@ -608,6 +616,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             # "wrote on Telegram", "said in a post on Facebook": a platform.
             pm = _ON_PLATFORM.match(text, ce, hi)
             found = (_on_air(ctx, pm.group(1).rstrip(".")) if pm.group(1) else _outlet_named(ctx, pm.group(2))) if pm else None
+            if found is None and (sent_to := _SENT_TO.match(text, ce, hi)) is not None:
+                # "said in a statement to Reuters", "in an email to the Associated Press"
+                found = _via_after(ctx, sent_to.end(), hi, True)
+                found = found if found[0] is not None else None
             if found is not None:
                 via, via_outlet = found
         subj = _np_before(text, lo, np_end, qspans)
