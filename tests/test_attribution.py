@@ -3612,6 +3612,19 @@ def test_a_statement_sent_to_an_outlet(text: str, via: str | None) -> None:
     assert statements(text)[0].via == via
 
 
+@pytest.mark.parametrize(
+    "text, source_type",
+    [
+        ("Nvidia shares fell 3% on Wednesday. Nvidia said the curbs would hurt.", "organization"),
+        ("Apple Inc. makes phones. Apple said it was fine.", "organization"),
+        ("Trump shares a view with Cruz. Trump said it was fine.", "person"),  # a verb, not shares
+        ("Hewlett said it was fine.", "person"),
+    ],
+)
+def test_a_lone_name_the_text_writes_as_a_company(text: str, source_type: str) -> None:
+    assert statements(text)[-1].source_type == source_type
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -153,6 +153,15 @@ def is_title(word: str) -> bool:
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+#: What follows a company's name and never a person's: a corporate suffix,
+#: or its shares or stock doing something ("Nvidia shares fell"; not "Trump
+#: shares a view").
+_COMPANY_TAIL = (
+    r"(?:[’']s)?[ \u00a0]+(?:Inc\b|Corp\b|Corporation\b|Co\.|Ltd\b|LLC\b|PLC\b|plc\b|AG\b|SE\b|N\.V\.|"
+    r"Holdings\b|Platforms\b|share[ \u00a0]+price\b|(?:shares|stock)[ \u00a0]+(?:fell|rose|slid|slipped|sank|dropped|jumped|"
+    r"climbed|gained|lost|tumbled|soared|surged|plunged|closed|ended|traded|were|are|have|had|has|was|is)\b)"
+)
+
 #: Words that make a title another office: "Vice President", "former Governor".
 _COMPOUND_TITLE = frozenset("vice former deputy ex acting interim assistant associate lieutenant".split())
 
@@ -303,6 +312,7 @@ class NameIndex:
         self._indexed = False
         self._text = ""
         self._title_gender: dict[str, str] | None = None  # surname -> the one gender its titles give
+        self._companies: dict[str, bool] = {}  # word -> written as a company's name
         self._titled: dict[str, tuple[int, list[str]] | None] = {}  # title -> the first run naming a person with it
 
     def _index(self) -> None:
@@ -432,6 +442,16 @@ class NameIndex:
             if name and all(is_capitalised(t) or is_particle(t) for t in name):
                 return start, [*name[:-1], bare(name[-1])]
         return None
+
+    def is_company(self, word: str) -> bool:
+        """Does the text write ``word`` as a company's name somewhere: before
+        a corporate suffix or its moving shares ("Nvidia Corp", "Apple Inc.",
+        "Nvidia shares fell", "Meta's stock rose")? A person's never is."""
+        known = self._companies.get(word)
+        if known is None:
+            pattern = re.compile(re.escape(word) + _COMPANY_TAIL)
+            known = self._companies[word] = pattern.search(self._text) is not None
+        return known
 
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
@@ -642,5 +662,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if len(person) == 1:
         if len(tokens) > 1 and bare(person[0]).endswith("s") and (low[0] == "the" or is_possessive(tokens[-2])):
             return Source(text, text, "group")  # "Syria's Kurds", "the Democrats"
-        return Source(names.full_name(person[0], pos, name_gender(tokens)), text, "person")
+        full = names.full_name(person[0], pos, name_gender(tokens))
+        if full == bare(person[0]) and len(run) == 1 and names.is_company(full):
+            return Source(full, text, "organization")  # "Nvidia said", where the text has "Nvidia shares" or "Nvidia Corp"
+        return Source(full, text, "person")
     return Source(_person_name(person), text, "person")
