@@ -162,6 +162,10 @@ _COMPANY_TAIL = (
     r"climbed|gained|lost|tumbled|soared|surged|plunged|closed|ended|traded|were|are|have|had|has|was|is)\b)"
 )
 
+_COMPANY = re.compile(r"(?<![\w.\-])([A-Z][\w&\-]*)" + _COMPANY_TAIL)
+#: The words of a tail, found first: they are rare, capitalised words are not.
+_COMPANY_WORD = re.compile(r"\b(?:Inc|Corp|Corporation|Co\.|Ltd|LLC|PLC|plc|AG|SE|N\.V|Holdings|Platforms|share|shares|stock)\b")
+
 #: Words that make a title another office: "Vice President", "former Governor".
 _COMPOUND_TITLE = frozenset("vice former deputy ex acting interim assistant associate lieutenant".split())
 
@@ -312,7 +316,7 @@ class NameIndex:
         self._indexed = False
         self._text = ""
         self._title_gender: dict[str, str] | None = None  # surname -> the one gender its titles give
-        self._companies: dict[str, bool] = {}  # word -> written as a company's name
+        self._companies: set[str] | None = None  # words the text writes as a company's name
         self._titled: dict[str, tuple[int, list[str]] | None] = {}  # title -> the first run naming a person with it
 
     def _index(self) -> None:
@@ -447,11 +451,15 @@ class NameIndex:
         """Does the text write ``word`` as a company's name somewhere: before
         a corporate suffix or its moving shares ("Nvidia Corp", "Apple Inc.",
         "Nvidia shares fell", "Meta's stock rose")? A person's never is."""
-        known = self._companies.get(word)
-        if known is None:
-            pattern = re.compile(re.escape(word) + _COMPANY_TAIL)
-            known = self._companies[word] = pattern.search(self._text) is not None
-        return known
+        if self._companies is None:
+            # One scan for the tails (rare words), then the word before each.
+            t = self._text
+            found = set()
+            for m in _COMPANY_WORD.finditer(t):
+                window = t[max(0, m.start() - 60) : m.end() + 12]
+                found.update(c.group(1) for c in _COMPANY.finditer(window))
+            self._companies = found
+        return word in self._companies
 
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
