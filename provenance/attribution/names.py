@@ -164,7 +164,7 @@ _COMPANY_TAIL = (
 
 _COMPANY = re.compile(r"(?<![\w.\-])([A-Z][\w&\-]*)" + _COMPANY_TAIL)
 #: The words of a tail, found first: they are rare, capitalised words are not.
-_COMPANY_WORD = re.compile(r"\b(?:Inc|Corp|Corporation|Co\.|Ltd|LLC|PLC|plc|AG|SE|N\.V|Holdings|Platforms|share|shares|stock)\b")
+_COMPANY_WORDS = ("Inc", "Corp", "Co.", "Ltd", "LLC", "PLC", "plc", " AG", " SE", "N.V.", "Holdings", "Platforms", "share", "stock")
 
 #: Words that make a title another office: "Vice President", "former Governor".
 _COMPOUND_TITLE = frozenset("vice former deputy ex acting interim assistant associate lieutenant".split())
@@ -455,9 +455,12 @@ class NameIndex:
             # One scan for the tails (rare words), then the word before each.
             t = self._text
             found = set()
-            for m in _COMPANY_WORD.finditer(t):
-                window = t[max(0, m.start() - 60) : m.end() + 12]
-                found.update(c.group(1) for c in _COMPANY.finditer(window))
+            for tail in _COMPANY_WORDS:  # (str.find: a regex over the whole text cost 2% of extraction)
+                at = t.find(tail)
+                while at >= 0:
+                    window = t[max(0, at - 60) : at + len(tail) + 12]
+                    found.update(c.group(1) for c in _COMPANY.finditer(window))
+                    at = t.find(tail, at + len(tail))
             self._companies = found
         return word in self._companies
 
