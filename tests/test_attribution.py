@@ -3625,6 +3625,21 @@ def test_a_lone_name_the_text_writes_as_a_company(text: str, source_type: str) -
     assert statements(text)[-1].source_type == source_type
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Nvidia shares fell 3% on Wednesday after the chipmaker said new curbs would hurt.", "Nvidia"),
+        ("Apple Inc. makes phones. The company said it was fine.", "Apple"),
+        # two companies named: the antecedent may be neither
+        ("Trump listed V F Corp. and Thermo Fisher Inc. in his filing. The company denied it.", "The company"),
+        ("The company said it was fine.", "The company"),
+    ],
+)
+def test_the_company_is_the_one_company_named(text: str, source: str) -> None:
+    got = [c for c in statements(text) if c.source_text.lower() in ("the chipmaker", "the company")]
+    assert [c.source for c in got] == [source]
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

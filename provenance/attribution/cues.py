@@ -535,6 +535,15 @@ NAMED_BODIES: frozenset[str] = frozenset(
     " college academy".split()
 )
 
+#: What a story calls a company it has named ("the chipmaker said"): the
+#: company the text last named, when it writes one as a company's name.
+COMPANY_EPITHETS: frozenset[str] = frozenset(
+    """
+    company firm chipmaker carmaker automaker retailer lender insurer airline
+    manufacturer conglomerate startup giant
+    """.split()
+)
+
 #: Titles that name one person in an article ("the governor", headline
 #: "..., governor says"): resolved to the person the text gives the title.
 NAMED_TITLES: frozenset[str] = frozenset(

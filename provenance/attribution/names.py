@@ -464,6 +464,19 @@ class NameIndex:
             self._companies = found
         return word in self._companies
 
+    def latest_company(self, before: int) -> str | None:
+        """What "the company" or "the chipmaker" stands for: the one company
+        (``is_company``) the text names, when it names it before ``before``.
+        With two or more, the antecedent may be a company the text gives no
+        sign of ("Trump said of Apple ..., when the company balked", in a
+        story that also names "V F Corp."): none."""
+        if self._companies is None:
+            self.is_company("")
+        if len(self._companies) != 1:
+            return None
+        (name,) = self._companies
+        return name if len(name) > 1 and self._text.rfind(name, 0, before) >= 0 else None
+
     def latest_body(self, head: str, before: int) -> str | None:
         """The latest capitalised name ending in ``head`` ("Foreign Ministry")."""
         if not self._indexed:
@@ -644,6 +657,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
             body = names.latest_body(head, pos)  # "the ministry" -> Foreign Ministry, "the foundation" -> Clinton Foundation
             if body and " and " not in body:
                 return Source(body, text, kind)
+        if low[-1] in cues.COMPANY_EPITHETS and low[0] == "the" and len(tokens) == 2:
+            company = names.latest_company(pos)  # "Nvidia shares fell after the chipmaker said"
+            if company is not None:
+                return Source(company, text, "organization")
         if low[-1] in cues.ORG_WORDS and tokens[-1].islower() and any(is_capitalised(t) for t in tokens[content:-1]):
             # "The IG Metall union", "the Kremlin-backed United Russia party": a named body.
             return Source(text, text, "government" if low[-1] in cues.GOVERNMENT_WORDS else "organization")
