@@ -3270,9 +3270,8 @@ def test_outlet_that_carried_a_statement_is_its_channel(text: str, source: str, 
 
 def test_a_document_released_by_its_author_speaks() -> None:
     (c,) = statements("A report released by the Pentagon said the strikes were effective.")
-    assert (c.source, c.source_text, c.cue, c.cue_start) == (
-        "A report released by the Pentagon", "A report released by the Pentagon", "said", 34,
-    )
+    # (the author speaks, as in "a report by the Institute"; the mention stays)
+    assert (c.source, c.source_text, c.cue, c.cue_start) == ("Pentagon", "A report released by the Pentagon", "said", 34)
     # Only a release names an author: "owned by" gives no speaker inside the phrase.
     assert statements("A newspaper owned by Adelson published the photos.") == []
 
@@ -3638,6 +3637,31 @@ def test_a_lone_name_the_text_writes_as_a_company(text: str, source_type: str) -
 def test_the_company_is_the_one_company_named(text: str, source: str) -> None:
     got = [c for c in statements(text) if c.source_text.lower() in ("the chipmaker", "the company")]
     assert [c.source for c in got] == [source]
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        ("Measles cases reach a record, CDC says\n\nCases climbed to 1,274.", "CDC", "organization"),
+        ("The ACLU said it would sue.", "ACLU", "organization"),
+        ("CASES SOAR, TRUMP SAYS\n\nCases climbed.", "TRUMP", "person"),  # a line of capitals
+        ("The VP said it was fine.", "VP", "person"),  # two letters: a title as often as a body
+    ],
+)
+def test_an_acronym_names_a_body(text: str, source: str, source_type: str) -> None:
+    (c,) = statements(text)
+    assert (c.source, c.source_type) == (source, source_type)
+
+
+def test_data_released_by_a_body_is_its_data() -> None:
+    text = "Cases climbed, according to data released Wednesday by the Centers for Disease Control and Prevention."
+    (c,) = statements(text)
+    assert (c.source, c.source_text, c.source_type, c.cue) == (
+        "Centers for Disease Control and Prevention",
+        "data released Wednesday by the Centers for Disease Control and Prevention",
+        "organization",
+        "according to",
+    )
 
 
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:

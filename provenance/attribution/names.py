@@ -48,9 +48,18 @@ _TOKEN = re.compile(r"\S+")
 _DOCUMENT_BY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:report|statement|study|survey|analysis|assessment|estimate|poll|polling|research"
     r"|data|figure|statistic|record)s?"
+    r"(?:\s+(?:released|published|compiled|issued|collected|gathered|conducted)"
+    r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:last|this|earlier\s+this)\s+[a-z]+)?)?"
     r"\s+(?:by|from)\s+(.+)$",
     re.I,
 )
+def names_author(mention: str) -> bool:
+    """Is the mention a document and who put it out ("a report by Gallup",
+    "data released Wednesday by the CDC"), which ``classify`` reads as its
+    author?"""
+    return _DOCUMENT_BY.match(mention) is not None
+
+
 _RELEASED = re.compile(r"\s+(?:released|published|conducted|out|issued|made\s+public)\b")
 #: "... by YouGov for the Times": the outlet that commissioned the work.
 _FOR_OUTLET = re.compile(r"\s+for\s+(?=(?:the\s+)?[^\W\d_])", re.I)
@@ -165,6 +174,10 @@ _COMPANY_TAIL = (
 _COMPANY = re.compile(r"(?<![\w.\-])([A-Z][\w&\-]*)" + _COMPANY_TAIL)
 #: The words of a tail, found first: they are rare, capitalised words are not.
 _COMPANY_WORDS = ("Inc", "Corp", "Co.", "Ltd", "LLC", "PLC", "plc", " AG", " SE", "N.V.", "Holdings", "Platforms", "share", "stock")
+
+#: An acronym: three to six capitals, or letters with an ampersand or
+#: dots ("CDC", "AT&T", "U.N.").
+_ACRONYM = re.compile(r"^(?:[A-Z]{3,6}|[A-Z]&[A-Z]|(?:[A-Z]\.){2,4})$")  # (not "VP", "TV")
 
 #: Words that make a title another office: "Vice President", "former Governor".
 _COMPOUND_TITLE = frozenset("vice former deputy ex acting interim assistant associate lieutenant".split())
@@ -464,6 +477,19 @@ class NameIndex:
             self._companies = found
         return word in self._companies
 
+    def labels_speaker(self, word: str, pos: int) -> bool:
+        """Is ``word`` at ``pos`` a transcript's speaker label ("RAMOS:")?"""
+        at = self._text.find(word, pos, pos + 200)
+        return at >= 0 and self._text[at + len(word) : at + len(word) + 1] == ":"
+
+    def in_capitals(self, pos: int) -> bool:
+        """Is the line around ``pos`` written in capitals (a shouted
+        headline, where a name is an acronym's shape)?"""
+        t = self._text
+        line = t[t.rfind("\n", 0, pos) + 1 : (end if (end := t.find("\n", pos)) >= 0 else len(t))]
+        letters = [c for c in line[:300] if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
     def latest_company(self, before: int) -> str | None:
         """What "the company" or "the chipmaker" stands for: the one company
         (``is_company``) the text names, when it names it before ``before``.
@@ -693,5 +719,11 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         full = names.full_name(person[0], pos, name_gender(tokens))
         if full == bare(person[0]) and len(run) == 1 and names.is_company(full):
             return Source(full, text, "organization")  # "Nvidia said", where the text has "Nvidia shares" or "Nvidia Corp"
+        if full == bare(person[0]) and len(run) == 1 and _ACRONYM.match(full) and not names.in_capitals(pos) and (
+            not names.labels_speaker(full, pos)
+        ):
+            # "CDC says", "the ACLU said" (not "TRUMP" in a line of capitals,
+            # nor a transcript's "RAMOS:")
+            return Source(full, text, "organization")
         return Source(full, text, "person")
     return Source(_person_name(person), text, "person")

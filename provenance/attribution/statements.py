@@ -64,6 +64,7 @@ from .names import (
     is_capitalised,
     is_particle,
     is_possessive,
+    names_author,
 )
 from .phrases import (
     _OBJECT_PREPOSITIONS,
@@ -453,6 +454,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     end = span[0] + len(text[span[0] : seen.start()].rstrip())
                     emit("statement.according_to", cs, ce, span[0], end, *((outlet.name, outlet.id) if outlet else (unknown, None)))
                 else:
+                    released = _RELEASED_BY.match(text, span[1], hi) if _names_document(text[span[0] : span[1]]) else None
+                    author = _np_after(text, released.end(), hi, any_start=True) if released else None
+                    if author is not None and names_author(text[span[0] : author[1]]):
+                        span = (span[0], author[1])  # "data released Wednesday by the CDC": the CDC's data
                     last = text[span[0] : span[1]].rsplit(None, 1)[-1]
                     named = _APPOSITIVE_NAME.match(text, span[1], hi) if last.islower() and (
                         bare(last) in cues.ROLE_NOUNS or bare(last) in cues.TITLE_WORDS
@@ -1404,6 +1409,12 @@ _IN_OR_FOR = re.compile(r"\s+(?:in|for)\s")
 
 #: "on Sunday" after a subject: a time, or the end of an outlet's name.
 _ON_DAY = re.compile(r"\s+on\s+Sunday\b")
+#: "data released Wednesday by", "a report published last week by": who
+#: put the document out follows.
+_RELEASED_BY = re.compile(
+    r"\s+(?:released|published|compiled|issued|collected|gathered|conducted)"
+    r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:last|this|earlier\s+this)\s+[a-z]+)?\s+by\s+"
+)
 #: A count's approximation before its noun phrase: "more than 40 MPs".
 _APPROXIMATE = re.compile(r"(?:more|fewer|less)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+|up\s+to\s+", re.I)
 
