@@ -3664,6 +3664,15 @@ def test_data_released_by_a_body_is_its_data() -> None:
     )
 
 
+def test_court_story_titles_and_documents() -> None:
+    """Found with a court story: "U.S. Attorney" is a title; "an indictment
+    unsealed Tuesday" is the indictment."""
+    (c,) = statements("“Public office is not for sale,” U.S. Attorney Alina Habba said at a news conference.")
+    assert (c.source, c.source_text) == ("Alina Habba", "U.S. Attorney Alina Habba")
+    (c,) = statements("He accepted bribes, according to an indictment unsealed Tuesday in U.S. District Court.")
+    assert (c.source, c.source_text, c.cue) == ("an indictment", "an indictment", "according to")
+
+
 def test_second_verb_of_a_relative_clause_takes_its_antecedent() -> None:
     text = "Mr. Sabato said his members, who lean Republican but in many cases voted for Mr. Obama, would back him."
     got = [(c.kind, c.source, c.cue) for c in attributions(text)]

@@ -523,7 +523,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     representative speaker sheikh imam rabbi father sister saint st pastor rev reverend bishop cardinal
     state affairs human rights security intelligence federal national
     first former acting interim top senior mp mep executive member
-    secretary-general director-general attorney-general solicitor-general
+    secretary-general director-general attorney-general solicitor-general attorney
     """.split()
 )
 

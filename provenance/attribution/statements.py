@@ -458,6 +458,10 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                     author = _np_after(text, released.end(), hi, any_start=True) if released else None
                     if author is not None and names_author(text[span[0] : author[1]]):
                         span = (span[0], author[1])  # "data released Wednesday by the CDC": the CDC's data
+                    elif (cut := text.rfind(" ", span[0], span[1])) > span[0] and text[cut + 1 : span[1]].endswith("ed") and (
+                        _names_document(text[span[0] : cut])
+                    ):
+                        span = (span[0], cut)  # "an indictment unsealed Tuesday": the indictment
                     last = text[span[0] : span[1]].rsplit(None, 1)[-1]
                     named = _APPOSITIVE_NAME.match(text, span[1], hi) if last.islower() and (
                         bare(last) in cues.ROLE_NOUNS or bare(last) in cues.TITLE_WORDS
