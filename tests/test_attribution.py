@@ -3616,6 +3616,7 @@ def test_a_statement_sent_to_an_outlet(text: str, via: str | None) -> None:
     [
         ("Nvidia shares fell 3% on Wednesday. Nvidia said the curbs would hurt.", "organization"),
         ("Apple Inc. makes phones. Apple said it was fine.", "organization"),
+        ("Microsoft CEO Satya Nadella spoke first. Microsoft said it was fine.", "organization"),
         ("Trump shares a view with Cruz. Trump said it was fine.", "person"),  # a verb, not shares
         ("Hewlett said it was fine.", "person"),
     ],

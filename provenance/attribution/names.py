@@ -163,17 +163,21 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
 #: What follows a company's name and never a person's: a corporate suffix,
-#: or its shares or stock doing something ("Nvidia shares fell"; not "Trump
-#: shares a view").
+#: its chief executive or staff, or its shares or stock doing something
+#: ("Nvidia shares fell"; not "Trump shares a view").
 _COMPANY_TAIL = (
     r"(?:[’']s)?[ \u00a0]+(?:Inc\b|Corp\b|Corporation\b|Co\.|Ltd\b|LLC\b|PLC\b|plc\b|AG\b|SE\b|N\.V\.|"
-    r"Holdings\b|Platforms\b|share[ \u00a0]+price\b|(?:shares|stock)[ \u00a0]+(?:fell|rose|slid|slipped|sank|dropped|jumped|"
+    r"Holdings\b|Platforms\b|share[ \u00a0]+price\b|(?:CEO|chief[ \u00a0]+executive|employees|headquarters)\b|"
+    r"(?:shares|stock)[ \u00a0]+(?:fell|rose|slid|slipped|sank|dropped|jumped|"
     r"climbed|gained|lost|tumbled|soared|surged|plunged|closed|ended|traded|were|are|have|had|has|was|is)\b)"
 )
 
 _COMPANY = re.compile(r"(?<![\w.\-])([A-Z][\w&\-]*)" + _COMPANY_TAIL)
 #: The words of a tail, found first: they are rare, capitalised words are not.
-_COMPANY_WORDS = ("Inc", "Corp", "Co.", "Ltd", "LLC", "PLC", "plc", " AG", " SE", "N.V.", "Holdings", "Platforms", "share", "stock")
+_COMPANY_WORDS = (
+    "Inc", "Corp", "Co.", "Ltd", "LLC", "PLC", "plc", " AG", " SE", "N.V.", "Holdings", "Platforms", "share", "stock",
+    "CEO", "chief executive", "employees", "headquarters",
+)
 
 #: An acronym: three to six capitals, or letters with an ampersand or
 #: dots ("CDC", "AT&T", "U.N.").
@@ -462,8 +466,9 @@ class NameIndex:
 
     def is_company(self, word: str) -> bool:
         """Does the text write ``word`` as a company's name somewhere: before
-        a corporate suffix or its moving shares ("Nvidia Corp", "Apple Inc.",
-        "Nvidia shares fell", "Meta's stock rose")? A person's never is."""
+        a corporate suffix, its moving shares, its chief executive or staff
+        ("Nvidia Corp", "Apple Inc.", "Nvidia shares fell", "Microsoft CEO
+        Satya Nadella", "Amazon employees")? A person's name never is."""
         if self._companies is None:
             # One scan for the tails (rare words), then the word before each.
             t = self._text
