@@ -3516,6 +3516,10 @@ def test_a_title_alone_names_the_person_the_story_gives_it() -> None:
         ("Truck attack in France kills at least 80", []),  # "attack" after one singular noun is a noun
         ("Cruz would not comment on the order.", [("Cruz", "comment")]),
         ("Many fear Trump will win.", [("Many", "fear")]),
+        ("Police fear the worst after the storm.", [("Police", "fear")]),  # plurals without an -s
+        ("People fear the worst after the storm.", [("People", "fear")]),
+        ("Women want change.", [("Women", "want")]),
+        ("Staff plan to strike.", [("Staff", "plan")]),
     ],
 )
 def test_a_noun_homograph_after_a_singular_word_is_a_noun(text: str, got: list) -> None:

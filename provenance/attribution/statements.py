@@ -230,14 +230,18 @@ def _singular_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
     """Is a base form that is also a noun ("attack", "plan", "support")
     right after one singular capitalised word, which as a verb would need
     its -s form ("Drone attack", "Trump support"; not "Kurds support", "I
-    fear", "Many fear", "Cruz would not comment")?"""
+    fear", "Many fear", "Police fear", "Cruz would not comment")?"""
     if v is None or v.form != "base" or v.lemma not in cues.NOUN_HOMOGRAPHS or len(words) != 1:
         return False
     w = bare(words[0])
     low = w.lower()
     return is_capitalised(w) and not low.endswith("s") and low not in cues.PRONOUNS and low not in cues.FIRST_PERSON and (
-        low != "you" and low not in cues.QUANTIFIERS  # ("Many fear")
-    )
+        low != "you" and low not in cues.QUANTIFIERS and low not in cues.GROUP_NOUNS and low not in _PLURALS_WITHOUT_S
+    )  # ("Many fear", "Police fear", "Children want")
+
+
+#: Plurals and collectives that take a base form without an -s.
+_PLURALS_WITHOUT_S = frozenset("children staff clergy personnel youth folk public cattle".split())
 
 
 def _verb_next(text: str, pos: int, hi: int) -> bool:
