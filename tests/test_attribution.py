@@ -3621,6 +3621,8 @@ def test_a_statement_sent_to_an_outlet(text: str, via: str | None) -> None:
         ("Nvidia shares fell 3% on Wednesday. Nvidia said the curbs would hurt.", "organization"),
         ("Apple Inc. makes phones. Apple said it was fine.", "organization"),
         ("Microsoft CEO Satya Nadella spoke first. Microsoft said it was fine.", "organization"),
+        ("The Lebanese militant group Hezbollah fired rockets. Hezbollah said it would respond.", "organization"),
+        ("Rights group Memorial was closed. Memorial said it would appeal.", "organization"),
         ("Trump shares a view with Cruz. Trump said it was fine.", "person"),  # a verb, not shares
         ("Hewlett said it was fine.", "person"),
     ],

@@ -183,6 +183,11 @@ _COMPANY_WORDS = (
 #: dots ("CDC", "AT&T", "U.N.").
 _ACRONYM = re.compile(r"^(?:[A-Z]{3,6}|[A-Z]&[A-Z]|(?:[A-Z]\.){2,4})$")  # (not "VP", "TV")
 
+#: Kinds of body named just before a one-word name ("the militant group
+#: Hezbollah", "the company Nvidia", "rights group Memorial").
+_BODY_KINDS = (" group ", " company ", " firm ", " movement ", " militia ", " organization ", " organisation ")
+_NAME_AFTER_KIND = re.compile(r"([A-Z][\w&\-]+)(?=[\s,.;:)]|[’']s\b)(?![ \u00a0]+[A-Z])")
+
 #: Words that make a title another office: "Vice President", "former Governor".
 _COMPOUND_TITLE = frozenset("vice former deputy ex acting interim assistant associate lieutenant".split())
 
@@ -465,7 +470,8 @@ class NameIndex:
         return None
 
     def is_company(self, word: str) -> bool:
-        """Does the text write ``word`` as a company's name somewhere: before
+        """Does the text write ``word`` as a body's name somewhere: after its
+        kind ("the militant group Hezbollah"), or as a company's, before
         a corporate suffix, its moving shares, its chief executive or staff
         ("Nvidia Corp", "Apple Inc.", "Nvidia shares fell", "Microsoft CEO
         Satya Nadella", "Amazon employees")? A person's name never is."""
@@ -479,6 +485,13 @@ class NameIndex:
                     window = t[max(0, at - 60) : at + len(tail) + 12]
                     found.update(c.group(1) for c in _COMPANY.finditer(window))
                     at = t.find(tail, at + len(tail))
+            for kind in _BODY_KINDS:  # "the militant group Hezbollah", "the company Nvidia"
+                at = t.find(kind)
+                while at >= 0:
+                    named = _NAME_AFTER_KIND.match(t, at + len(kind))
+                    if named is not None:
+                        found.add(named.group(1))
+                    at = t.find(kind, at + len(kind))
             self._companies = found
         return word in self._companies
 
