@@ -987,6 +987,8 @@ def test_contributing_lines() -> None:
         ("Mexico City (AFP) \u2013 Talks began.", "AFP", "afp", "(AFP)", "Mexico City (AFP) \u2013"),
         ("ANKARA, Jan 23 (AFP) - Turkey accused Sweden.", "AFP", "afp", "(AFP)", "ANKARA, Jan 23 (AFP) -"),
         ("(CNN) \u2014 The vote is today.", "CNN", "cnn", "(CNN)", "(CNN) \u2014"),
+        # PTI puts no dash
+        ("New Delhi, June 1 (PTI) The monsoon is early.", "Press Trust of India", "pti", "(PTI)", "New Delhi, June 1 (PTI)"),
     ],
 )
 def test_datelines(text: str, source: str, outlet: str, cue: str, sentence: str) -> None:
@@ -1000,6 +1002,7 @@ def test_datelines(text: str, source: str, outlet: str, cue: str, sentence: str)
     "text",
     [
         "Sen. Ted Cruz (R-Texas) \u2014 the front-runner \u2014 spoke.",  # no agency in the brackets
+        "The BBC (British Broadcasting Corporation) said it would cut jobs.",  # no dash, and a verb follows
         "Intro.\n\n" + "Paragraph.\n\n" * 12 + "WASHINGTON (AP) \u2014 deep in the page: a quoted dispatch.",
     ],
 )

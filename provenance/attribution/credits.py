@@ -216,8 +216,8 @@ def bylines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer, n
 #: dash.
 _DATELINE = re.compile(
     r"(?:[^\W\d_][\w.'’\-/]*(?:,?" + r"[ \t\u00a0]+[^\W_][\w.'’\-/]*){0,5}[ \t\u00a0]*)?"
-    r"(?P<cue>\((?P<agency>[^\W\d_][^()\n]{0,40})\))[ \t\u00a0]*(?:[—―–]|--?)"
-)
+    r"(?P<cue>\((?P<agency>[^\W\d_][^()\n]{0,40})\))(?:[ \t\u00a0]*(?:[—―–]|--?)|(?=[ \t\u00a0]+[A-Z“\"]))"
+)  # (PTI and IANS put no dash: "New Delhi, June 1 (PTI) The monsoon ...")
 
 
 def datelines(text: str, paras: list[Paragraph], skip: set[int], gaz: Gazetteer) -> Iterator[Credit]:
