@@ -174,6 +174,7 @@ _COMPANY_TAIL = (
 
 _COMPANY = re.compile(r"(?<![\w.\-])([A-Z][\w&\-]*)" + _COMPANY_TAIL)
 #: The words of a tail, found first: they are rare, capitalised words are not.
+#: (Every alternative of _COMPANY_TAIL must contain one of them.)
 _COMPANY_WORDS = (
     "Inc", "Corp", "Co.", "Ltd", "LLC", "PLC", "plc", " AG", " SE", "N.V.", "Holdings", "Platforms", "share", "stock",
     "CEO", "chief executive", "employees", "headquarters",
@@ -376,8 +377,14 @@ class NameIndex:
 
     @staticmethod
     def _latest(entries: list, before: int):
+        entry = NameIndex._latest_entry(entries, before)
+        return entry[1] if entry else None
+
+    @staticmethod
+    def _latest_entry(entries: list, before: int):
+        """The last (start, tokens) entry starting before ``before``."""
         i = bisect.bisect_left(entries, before, key=lambda e: e[0])
-        return entries[i - 1][1] if i > 0 else None
+        return entries[i - 1] if i > 0 else None
 
     def full_name(self, surname: str, before: int, gender: str | None = None) -> str:
         """The latest full name before ``before`` ending in ``surname``; in
@@ -475,6 +482,10 @@ class NameIndex:
         a corporate suffix, its moving shares, its chief executive or staff
         ("Nvidia Corp", "Apple Inc.", "Nvidia shares fell", "Microsoft CEO
         Satya Nadella", "Amazon employees")? A person's name never is."""
+        return word in self._company_names()
+
+    def _company_names(self) -> set[str]:
+        """The names ``is_company`` accepts, found once per text."""
         if self._companies is None:
             # One scan for the tails (rare words), then the word before each.
             t = self._text
@@ -493,7 +504,7 @@ class NameIndex:
                         found.add(named.group(1))
                     at = t.find(kind, at + len(kind))
             self._companies = found
-        return word in self._companies
+        return self._companies
 
     def labels_speaker(self, word: str, pos: int) -> bool:
         """Is ``word`` at ``pos`` a transcript's speaker label ("RAMOS:")?"""
@@ -514,11 +525,10 @@ class NameIndex:
         With two or more, the antecedent may be a company the text gives no
         sign of ("Trump said of Apple ..., when the company balked", in a
         story that also names "V F Corp."): none."""
-        if self._companies is None:
-            self.is_company("")
-        if len(self._companies) != 1:
+        companies = self._company_names()
+        if len(companies) != 1:
             return None
-        (name,) = self._companies
+        (name,) = companies
         return name if len(name) > 1 and self._text.rfind(name, 0, before) >= 0 else None
 
     def latest_body(self, head: str, before: int) -> str | None:
@@ -526,12 +536,10 @@ class NameIndex:
         if not self._indexed:
             self._index()
         entries = self._runs_by_last.get(head.casefold())
-        if not entries:
+        entry = self._latest_entry(entries, before) if entries else None
+        if entry is None:
             return None
-        i = bisect.bisect_left(entries, before, key=lambda e: e[0])
-        if i == 0:
-            return None
-        start, found = entries[i - 1]
+        start, found = entry
         # A body's name goes on after "of" ("the Illinois Board of Elections"),
         # where a person's stops ("Senator Ted Cruz of Texas"): the whole run.
         k = bisect.bisect_left(self.runs, start, key=lambda r: r[0])

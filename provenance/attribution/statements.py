@@ -1075,7 +1075,7 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         if v is None:
             continue
         low = word.lower()
-        if not word[0].islower() and low not in cues.CORE_SPEECH and not (v.form == "ing" and not text[lo:cs].strip(_OPENING_MARKS)):
+        if not word[0].islower() and low not in cues.CORE_SPEECH and not (v.form == "ing" and not text[lo:cs].strip(_SENTENCE_LEAD)):
             continue  # "the Washington Post", "Backs": not a verb in running text
         if v.lemma in cues.NOUN_HOMOGRAPHS and word[0].isupper() and not _title_case_after(text, m.end(), hi) and (
             _capitalised_before(text, lo, cs)
@@ -1401,7 +1401,9 @@ def _participle(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, 
         emit(rule, cs, ce, subject[0], subject[1], None, None, kind, v)
 
 
-_OPENING_MARKS = " \n\"“‘'("
+#: What may stand before a sentence's first word: space and opening marks
+#: (not names.py's _OPENING_MARKS, which also strips closing marks off a mention).
+_SENTENCE_LEAD = " \n\"“‘'("
 _OPENING_PREPOSITIONS = frozenset("after before while by when without besides despite in upon since".split())
 
 
