@@ -1,6 +1,6 @@
 """Attribution quality and speed on PolNeAR, against a naive regex baseline.
 
-    python bench/attribution.py [--split dev|train] [--polnear DIR] [--limit N] [--repeat R]
+    python bench/attribution.py [--split dev|train] [--polnear DIR] [--limit N] [--repeat R] [--labeller DIR]
 
 Reads ../shared/polnear (never copied into this repository) and skips cleanly
 when it is absent. For each article one annotator's file is used (the first
@@ -16,6 +16,9 @@ subset and per cue family, and throughput in KB/s on one core, for the
 extractor and the baseline side by side in the same run. Throughput is the
 median of R timed passes (default 5) in which the two take turns on every
 article: single passes on this kind of shared machine vary by a third.
+With --labeller, a third column scores the rules joined by the trained
+labeller saved in DIR (provenance train-labeller), timed over one pass with
+torch on one thread.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from provenance.attribution import extract_citations  # noqa: E402
 from provenance.outlets import fold, load_gazetteer  # noqa: E402
+from provenance.polnear import Attribution, load_split  # noqa: E402
 
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
 
@@ -59,20 +63,13 @@ SCORED_KINDS = ("statement", "belief")
 STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "mr", "mrs", "ms", "dr", "s"}
 
 
-@dataclass
-class Gold:
-    source: str
-    source_span: tuple[int, int]
-    cue: str
-    cue_spans: list[tuple[int, int]]
-
-    @property
-    def family(self) -> str | None:
-        cue = fold(self.cue)
-        for family, words in CUE_FAMILIES.items():
-            if any(re.search(rf"\b{re.escape(w)}\b", cue) for w in words):
-                return family
-        return None
+def cue_family(gold: Attribution) -> str | None:
+    """The cue family of a gold attribution (None: PolNeAR's "other")."""
+    cue = fold(gold.cue)
+    for name, words in CUE_FAMILIES.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", cue) for w in words):
+            return name
+    return None
 
 
 @dataclass
@@ -81,51 +78,6 @@ class Prediction:
     source_text: str | None
     start: int
     end: int
-
-
-_TSPAN = re.compile(r"^T\d+\t")
-_ESPAN = re.compile(r"^E\d+\t")
-
-
-def parse_ann(path: Path) -> list[Gold]:
-    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
-    events: list[dict[str, str]] = []
-    last = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if _TSPAN.match(line):
-            tid, middle, text = (line.split("\t") + [""])[:3]
-            label, _, offsets = middle.partition(" ")
-            pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
-            spans[tid] = (label, pieces, text)
-            last = tid
-        elif not _ESPAN.match(line) and last is not None and not re.match(r"^[A-Z#*]\d*\t", line):
-            # A span whose text holds a line break continues on the next line.
-            label, pieces, text = spans[last]
-            spans[last] = (label, pieces, text + "\n" + line)
-        elif line.startswith("E"):
-            _, args = line.split("\t", 1)
-            events.append(dict(a.split(":", 1) for a in args.split()))
-    golds = []
-    for event in events:
-        if "Source" not in event or "Cue" not in event:
-            continue
-        _, source_pieces, source_text = spans[event["Source"]]
-        _, cue_pieces, cue_text = spans[event["Cue"]]
-        golds.append(Gold(source_text, (source_pieces[0][0], source_pieces[-1][1]), cue_text, cue_pieces))
-    return golds
-
-
-def load_split(polnear: Path, split: str, limit: int | None) -> list[tuple[str, str, list[Gold]]]:
-    chosen: dict[str, Path] = {}
-    for ann in sorted((polnear / split / "attributions").glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
-        chosen.setdefault(name, ann)
-    articles = []
-    for name, ann in sorted(chosen.items())[:limit]:
-        text_path = polnear / split / "text" / f"{name}.txt"
-        if text_path.exists():
-            articles.append((name, text_path.read_text(encoding="utf-8"), parse_ann(ann)))
-    return articles
 
 
 def words(text: str | None) -> set[str]:
@@ -137,7 +89,7 @@ def _contains_words(outer: str, inner: str) -> bool:
     return bool(inner) and re.search(r"(?<!\w)" + re.escape(inner) + r"(?!\w)", outer) is not None
 
 
-def names_gold(prediction: Prediction, gold: Gold) -> bool:
+def names_gold(prediction: Prediction, gold: Attribution) -> bool:
     target = fold(gold.source)
     for mention in (prediction.source, prediction.source_text):
         if not mention:
@@ -150,7 +102,7 @@ def names_gold(prediction: Prediction, gold: Gold) -> bool:
     return False
 
 
-def match(predictions: list[Prediction], golds: list[Gold]) -> list[tuple[Prediction, Gold]]:
+def match(predictions: list[Prediction], golds: list[Attribution]) -> list[tuple[Prediction, Attribution]]:
     """Greedy one-to-one matching in text order."""
     pairs = []
     used: set[int] = set()
@@ -187,11 +139,11 @@ def baseline(text: str) -> list[Prediction]:
     return predictions
 
 
-def extractor(gazetteer):
+def extractor(gazetteer, labeller=None):
     def run(text: str) -> list[Prediction]:
         return [
             Prediction(c.source, c.source_text, c.start, c.end)
-            for c in extract_citations(text, "bench", (), gazetteer)
+            for c in extract_citations(text, "bench", (), gazetteer, labeller=labeller)
             if c.kind in SCORED_KINDS
         ]
 
@@ -245,7 +197,7 @@ def evaluate(name: str, run, articles) -> dict:
         n_gold += len(golds)
         matched = {id(g) for _, g in pairs}
         for gold in golds:
-            family = gold.family or "other"
+            family = cue_family(gold) or "other"
             totals[family] += 1
             found[family] += id(gold) in matched
     precision = tp / n_pred if n_pred else 0.0
@@ -271,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--repeat", type=int, default=5, help="timed passes over the articles (median reported)")
+    parser.add_argument("--labeller", type=Path, default=None, metavar="DIR",
+                        help="also score rules + the trained labeller saved in DIR (timed over one pass, one thread)")
     args = parser.parse_args(argv)
     if not (args.polnear / args.split / "text").is_dir():
         print(f"skipped: PolNeAR not found at {args.polnear}", file=sys.stderr)
@@ -278,8 +232,16 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_split(args.polnear, args.split, args.limit)
     gazetteer = load_gazetteer()
     runs = {"provenance": extractor(gazetteer), "baseline": baseline}
-    results = [evaluate(name, run, articles) for name, run in runs.items()]
     speeds = timed(runs, articles, args.repeat)
+    if args.labeller:
+        import torch
+
+        from provenance.attribution.labeller import Labeller
+
+        torch.set_num_threads(1)  # KB/s on one core, as for the others
+        runs["+labeller"] = extractor(gazetteer, Labeller.load(args.labeller))
+        speeds.update(timed({"+labeller": runs["+labeller"]}, articles, 1))
+    results = [evaluate(name, run, articles) for name, run in runs.items()]
     for r in results:
         r.update(speeds[r["name"]])
     print(f"PolNeAR {args.split}: {len(articles)} articles, {results[0]['gold']} gold attributions with a source")
@@ -294,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'  each article best pass':24}" + "".join(f"{r['kb_per_s_best']:>14.1f}" for r in results))
     print(f"{'median ms/article':24}" + "".join(f"{r['median_ms']:>14.2f}" for r in results))
     ratio = results[0]["kb_per_s"] / results[1]["kb_per_s"] if results[1]["kb_per_s"] else float("nan")
+    if args.labeller:
+        print(f"(+labeller: rules and the trained labeller in {args.labeller}, timed over 1 pass)")
     print(f"speed ratio provenance/baseline (medians): {ratio:.3f}")
     print("recall per cue family (found/gold):")
     families = sorted(results[0]["families"], key=lambda f: -results[0]["families"][f][1])
