@@ -20,7 +20,7 @@ from . import __version__
 from .inputs import expand_paths, input_size, iter_items
 from .outlets import load_gazetteer
 from .pipeline import Extraction
-from .runner import EngineError, Outcome, default_workers, extract_items
+from .runner import EngineError, Outcome, check_labeller, default_workers, extract_items
 from .publish import serve as run_datasette
 
 DEFAULT_DB = "provenance.db"
@@ -46,6 +46,10 @@ workers_option = click.option(
 engine_option = click.option(
     "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
     help="local: a process pool here; dask: a Dask cluster (needs provenance[dask]).",
+)
+labeller_option = click.option(
+    "--labeller", "labeller", type=click.Path(file_okay=False), envvar="PROVENANCE_LABELLER", metavar="DIR",
+    help="Add the records of a trained labeller (provenance train-labeller; needs provenance[labeller]).",
 )
 scheduler_option = click.option(
     "--scheduler", metavar="ADDRESS",
@@ -74,8 +78,10 @@ def cli() -> None:
 @workers_option
 @engine_option
 @scheduler_option
+@labeller_option
 def ingest(
-    paths: tuple[str, ...], db_path: str, force: bool, workers: int, engine: str, scheduler: str | None
+    paths: tuple[str, ...], db_path: str, force: bool, workers: int, engine: str, scheduler: str | None,
+    labeller: str | None,
 ) -> None:
     """Load articles, extract links and citations, and store them.
 
@@ -91,6 +97,7 @@ def ingest(
     """
     from .store import Batches, ensure_db_shape, open_db, save_extraction, stored_document_ids
 
+    _check_labeller(labeller)
     db = open_db(db_path)
     ensure_db_shape(db, load_gazetteer())
     counts = {"documents": 0, "changed": 0, "skipped": 0, "links": 0, "citations": 0}
@@ -105,7 +112,8 @@ def ingest(
     try:
         failed = 0
         with Batches(db) as batches:
-            for outcome in _outcomes(paths, workers, skip_ids, progress=True, engine=engine, scheduler=scheduler):
+            for outcome in _outcomes(paths, workers, skip_ids, progress=True, engine=engine, scheduler=scheduler,
+                                   labeller=labeller):
                 if outcome.error:
                     failed += 1
                     continue
@@ -142,7 +150,8 @@ def ingest(
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
 @workers_option
-def extract(paths: tuple[str, ...], fmt: str, workers: int) -> None:
+@labeller_option
+def extract(paths: tuple[str, ...], fmt: str, workers: int, labeller: str | None) -> None:
     """Print the citation records of articles (no database needed).
 
     One record per attribution: every citations column plus the document id
@@ -152,7 +161,54 @@ def extract(paths: tuple[str, ...], fmt: str, workers: int) -> None:
     Example:
         provenance extract data/samples/002_a33109398c212efd.txt --format table
     """
-    _print_records(paths, fmt, "citations", lambda e: e.citations, workers)
+    _check_labeller(labeller)
+    _print_records(paths, fmt, "citations", lambda e: e.citations, workers, labeller)
+
+
+@cli.command("train-labeller")
+@click.option("--polnear", type=click.Path(file_okay=False, exists=True), default="../shared/polnear",
+              show_default=True, help="The PolNeAR corpus (its train split is read; nothing is copied).")
+@click.option("--out", type=click.Path(file_okay=False), default="data/labeller", show_default=True,
+              help="Directory the trained labeller is saved to.")
+@click.option("--epochs", type=click.IntRange(1), default=None, help="Passes over the data (default: labeller.EPOCHS).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N articles.")
+def train_labeller(polnear: str, out: str, epochs: int | None, limit: int | None) -> None:
+    """Fine-tune the optional labeller on PolNeAR's train split.
+
+    Needs provenance[labeller]. Two epochs take about 35 minutes on two
+    cores; extract and ingest use the result with --labeller DIR.
+
+    \b
+    Example:
+        provenance train-labeller --out data/labeller
+        provenance extract article.txt --labeller data/labeller
+    """
+    from pathlib import Path
+
+    from .attribution import labeller as lab
+    from .polnear import load_split
+
+    articles = load_split(Path(polnear), "train", limit)
+    if not articles:
+        _error(f"{polnear}: no PolNeAR train articles found")
+        sys.exit(1)
+    examples = [
+        (text, [("cue", s, e) for a in found for s, e in a.cue_spans] + [("source", *a.source_span) for a in found])
+        for _, text, found in articles
+    ]
+    show = sys.stderr.isatty()
+    bar = click.progressbar(length=1, label="training", file=sys.stderr, item_show_func=lambda x: x) if show else _nullbar()
+    with bar:
+        def progress(step: int, total: int, loss: float) -> None:
+            bar.length = total
+            bar.update(1, f"loss {loss:.3f}")
+
+        try:
+            steps = lab.train(examples, out, epochs or lab.EPOCHS, progress=progress)
+        except ImportError:
+            _error("the labeller needs its extra: pip install 'provenance[labeller]'")
+            sys.exit(1)
+    click.echo(f"trained on {len(articles)} articles ({steps} steps); saved to {out}", err=True)
 
 
 @cli.command()
@@ -189,7 +245,7 @@ def serve(db_path: str, host: str, port: int) -> None:
 
 def _outcomes(
     paths: Iterable[str], workers: int, skip_ids=frozenset(), progress: bool = False,
-    engine: str = "local", scheduler: str | None = None,
+    engine: str = "local", scheduler: str | None = None, labeller: str | None = None,
 ) -> Iterator[Outcome]:
     """Extract every input, in order; report each failure as one line on stderr."""
     inputs = list(expand_paths(paths))
@@ -199,7 +255,7 @@ def _outcomes(
         item_show_func=lambda n: f"{n:,} documents" if n else None,
     ) if show else _nullbar() as bar:
         done = 0
-        for outcome in extract_items(iter_items(inputs), workers, skip_ids, engine, scheduler):
+        for outcome in extract_items(iter_items(inputs), workers, skip_ids, engine, scheduler, labeller):
             done += 1
             bar.update(outcome.size, done)
             if outcome.error:
@@ -220,6 +276,16 @@ class _nullbar:
         pass
 
 
+def _check_labeller(path: str | None) -> None:
+    if path is None:
+        return
+    try:
+        check_labeller(path)
+    except EngineError as err:
+        _error(str(err))
+        sys.exit(1)
+
+
 def _error(message: str) -> None:
     click.echo(f"error: {message}", err=True)
 
@@ -232,12 +298,13 @@ def _require_database(db_path: str) -> None:
 
 
 def _print_records(
-    paths: tuple[str, ...], fmt: str, kind: str, pick: Callable[[Extraction], list], workers: int
+    paths: tuple[str, ...], fmt: str, kind: str, pick: Callable[[Extraction], list], workers: int,
+    labeller: str | None = None,
 ) -> None:
     writer = _RecordWriter(fmt, kind)
 
     failed = 0
-    for outcome in _outcomes(paths, workers):
+    for outcome in _outcomes(paths, workers, labeller=labeller):
         if outcome.error:
             failed += 1
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .attribution import extract_citations
+from .attribution.labeller import Labeller
 from .documents import Anchor
 from .links import find_links, link_from_href, registered_domain
 from .model import Citation, Document, Link
@@ -23,11 +24,14 @@ class Extraction:
     citations: list[Citation]
 
 
-def analyse(document: Document, anchors: list[Anchor] = (), gazetteer: Gazetteer | None = None) -> Extraction:
-    """Find the links and citations of a loaded document and fill its metadata."""
+def analyse(
+    document: Document, anchors: list[Anchor] = (), gazetteer: Gazetteer | None = None, labeller: Labeller | None = None,
+) -> Extraction:
+    """Find the links and citations of a loaded document and fill its metadata
+    (``labeller``: the optional trained labeller's records join the rules')."""
     gazetteer = gazetteer or load_gazetteer()
     links = collect_links(document, anchors)
-    citations = extract_citations(document.text, document.id, links, gazetteer, byline=document.byline)
+    citations = extract_citations(document.text, document.id, links, gazetteer, byline=document.byline, labeller=labeller)
     describe(document, links, citations, gazetteer)
     return Extraction(document, links, citations)
 

@@ -12,7 +12,10 @@ writer).
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import itertools
+import multiprocessing
 import os
 import signal
 from collections import deque
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from .documents import InputError, load_item
 from .inputs import Item
 from .outlets import load_gazetteer
+from .attribution.labeller import Labeller
 from .pipeline import Extraction, analyse
 
 #: Inputs handed to the pool per worker before their results are read.
@@ -61,8 +65,11 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def extract_item(item: Item | InputError, skip_ids: Collection[str] = ()) -> Outcome:
+def extract_item(item: Item | InputError, skip_ids: Collection[str] = (), labeller: str | None = None) -> Outcome:
     """Load and analyse one item; expected failures become ``error``.
+
+    ``labeller``: the directory of a trained labeller (``check_labeller``)
+    whose records join the rules'; each process loads it once.
 
     An ``InputError`` in place of an item (a missing file, an empty
     directory, an unreadable file) passes through as its error, so it is
@@ -74,7 +81,8 @@ def extract_item(item: Item | InputError, skip_ids: Collection[str] = ()) -> Out
         document, anchors = load_item(item)
         if document.id in skip_ids:
             return Outcome(item.name, skipped=True, size=item.size)
-        return Outcome(item.name, analyse(document, anchors, load_gazetteer()), size=item.size)
+        tagger = _load_labeller(labeller) if labeller else None
+        return Outcome(item.name, analyse(document, anchors, load_gazetteer(), tagger), size=item.size)
     except InputError as err:
         return Outcome(item.name, error=str(err), size=item.size)
     except Exception as err:  # one bad file must not stop the run
@@ -89,6 +97,7 @@ def extract_items(
     skip_ids: Collection[str] = (),
     engine: str = "local",
     scheduler: str | None = None,
+    labeller: str | None = None,
 ) -> Iterator[Outcome]:
     """``extract_item`` over ``items``, in order, on ``workers`` processes.
 
@@ -100,15 +109,21 @@ def extract_items(
     """
     items = iter(items)
     if engine == "dask":
+        if labeller is not None:
+            raise EngineError("the trained labeller runs with the local engine only")
         yield from _dask_outcomes(items, workers, skip_ids, scheduler)
         return
     head = list(itertools.islice(items, MIN_INPUTS_FOR_POOL))
     if workers <= 1 or len(head) < MIN_INPUTS_FOR_POOL:
         for item in itertools.chain(head, items):
-            yield extract_item(item, skip_ids)
+            yield extract_item(item, skip_ids, labeller)
         return
+    # A labeller's workers start fresh (spawn): a forked copy of a process
+    # that has run torch can hang in torch's thread pools.
+    context = multiprocessing.get_context("spawn") if labeller else None
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(frozenset(skip_ids), os.getpid())
+        max_workers=workers, mp_context=context, initializer=_init_worker,
+        initargs=(frozenset(skip_ids), os.getpid(), labeller),
     ) as pool:
         yield from _in_order(
             itertools.chain(head, items), workers * IN_FLIGHT_PER_WORKER,
@@ -178,12 +193,35 @@ def _dask_outcomes(
 
 
 _worker_skip_ids: frozenset[str] = frozenset()
+_worker_labeller: str | None = None
 
 
-def _init_worker(skip_ids: frozenset[str], writer_pid: int) -> None:
+def check_labeller(path: str) -> None:
+    """Fail early, in one line, when ``path`` cannot be used as a labeller:
+    the extra is not installed or no model was trained there."""
+    if not all(importlib.util.find_spec(m) for m in ("torch", "transformers")):
+        raise EngineError("the trained labeller needs the labeller extra: pip install 'provenance[labeller]'")
+    if not os.path.isfile(os.path.join(path, "config.json")):
+        raise EngineError(f"{path}: no trained labeller here (run provenance train-labeller)")
+
+
+@functools.lru_cache(maxsize=1)
+def _load_labeller(path: str) -> Labeller:
+    """Loaded on a process's first document, once per process."""
+    return Labeller.load(path)
+
+
+def _init_worker(skip_ids: frozenset[str], writer_pid: int, labeller: str | None = None) -> None:
     """Workers leave Ctrl-C to the writer, which stops the run once, cleanly,
-    and die with the writer: a killed ingest must not leave them behind."""
-    global _worker_skip_ids
+    and die with the writer: a killed ingest must not leave them behind.
+    They extract with the writer's labeller, if any, torch on one thread
+    each: the pool already keeps every core busy."""
+    global _worker_skip_ids, _worker_labeller
+    _worker_labeller = labeller
+    if labeller:
+        import torch
+
+        torch.set_num_threads(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(writer_pid)
     _worker_skip_ids = skip_ids
@@ -204,4 +242,4 @@ def _die_with_parent(parent_pid: int) -> None:
 
 
 def _extract_in_worker(item: Item) -> Outcome:
-    return extract_item(item, _worker_skip_ids)
+    return extract_item(item, _worker_skip_ids, _worker_labeller)

