@@ -175,7 +175,7 @@ def extract(paths: tuple[str, ...], fmt: str, workers: int, labeller: str | None
 def train_labeller(polnear: str, out: str, epochs: int | None, limit: int | None) -> None:
     """Fine-tune the optional labeller on PolNeAR's train split.
 
-    Needs provenance[labeller]. Two epochs take about 35 minutes on two
+    Needs provenance[labeller]. Two epochs take 35 to 70 minutes on two
     cores; extract and ingest use the result with --labeller DIR.
 
     \b

@@ -43,7 +43,7 @@ THRESHOLD = 0.5
 #: many characters further off than sources before it, the usual order in news.
 AFTER_CUE_PENALTY = 5
 #: Fine-tuning defaults (``provenance train-labeller``): measured on PolNeAR
-#: dev after training on train; two passes over the data take about 35
+#: dev after training on train; two passes over the data take 35 to 70
 #: minutes on two cores.
 EPOCHS = 2
 LEARNING_RATE = 8e-5
