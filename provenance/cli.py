@@ -500,8 +500,10 @@ def _run_crawl(db_path: str, config, action) -> None:
               help="Also write every request and response to this WARC file.")
 @click.option("--replay", type=click.Path(exists=True, dir_okay=False), metavar="FILE.warc.gz",
               help="Serve every fetch from this WARC file instead of the network.")
+@labeller_option
 def crawl(db_path: str, depth: int, concurrency: int, per_host: int, delay: float, timeout: float,
-          user_agent: str | None, allow_private: bool, max_bytes: int, record: str | None, replay: str | None) -> None:
+          user_agent: str | None, allow_private: bool, max_bytes: int, record: str | None, replay: str | None,
+          labeller: str | None) -> None:
     """Fetch every link not fetched yet, politely, and add the pages to the graph.
 
     HTML pages become documents (origin crawl, depth + 1) whose links and
@@ -517,12 +519,13 @@ def crawl(db_path: str, depth: int, concurrency: int, per_host: int, delay: floa
     """
     from .crawl import CrawlConfig
 
+    _check_labeller(labeller)
     if record and replay:
         _error("--record and --replay cannot be used together")
         sys.exit(1)
     config = CrawlConfig(
         depth=depth, concurrency=concurrency, per_host=per_host, delay=delay, timeout=timeout,
-        max_bytes=max_bytes, allow_private=allow_private, record=record, replay=replay,
+        max_bytes=max_bytes, allow_private=allow_private, record=record, replay=replay, labeller=labeller,
         **({"user_agent": user_agent} if user_agent else {}),
     )
     _run_crawl(db_path, config, lambda crawler, p: crawler.crawl(on_level=p.level, on_done=p.done))
@@ -537,9 +540,10 @@ def crawl(db_path: str, depth: int, concurrency: int, per_host: int, delay: floa
 @click.option("--archive-api", envvar="PROVENANCE_WAYBACK_API", default=None, metavar="URL",
               help="Wayback availability API endpoint (or set $PROVENANCE_WAYBACK_API).")
 @_with_crawl_options
+@labeller_option
 def refresh(db_path: str, older_than: str, dead_only: bool, archive: bool, archive_api: str | None,
             concurrency: int, per_host: int, delay: float, timeout: float, user_agent: str | None,
-            allow_private: bool) -> None:
+            allow_private: bool, labeller: str | None) -> None:
     """Re-check fetched URLs with conditional GET and track link rot.
 
     A 304 counts as unchanged; a changed page becomes a new document and the
@@ -554,6 +558,7 @@ def refresh(db_path: str, older_than: str, dead_only: bool, archive: bool, archi
     from .crawl import CrawlConfig
     from .crawl.archive import DEFAULT_WAYBACK_API, Wayback
 
+    _check_labeller(labeller)
     try:
         age = _parse_age(older_than)
     except ValueError as err:
@@ -561,7 +566,7 @@ def refresh(db_path: str, older_than: str, dead_only: bool, archive: bool, archi
         sys.exit(1)
     config = CrawlConfig(
         concurrency=concurrency, per_host=per_host, delay=delay, timeout=timeout, allow_private=allow_private,
-        **({"user_agent": user_agent} if user_agent else {}),
+        labeller=labeller, **({"user_agent": user_agent} if user_agent else {}),
     )
 
     def action(crawler, progress):

@@ -28,6 +28,8 @@ from provenance.attribution.sentences import Sentence
 from provenance.cli import cli
 from provenance.outlets import load_gazetteer
 
+from .test_crawl_helpers import _shared_server, no_outside_dns, server, url  # noqa: F401
+
 
 # --- pure parts ---
 
@@ -257,3 +259,26 @@ def test_dask_engine_refuses_the_labeller(tmp_path):
 
     with pytest.raises(EngineError, match="^the trained labeller runs with the local engine only$"):
         next(extract_items(iter([]), engine="dask", labeller=str(tmp_path)))
+
+
+@pytest.mark.slow
+def test_crawled_pages_get_the_labellers_records(trained, tmp_path, server):  # noqa: F811
+    page = ("<!DOCTYPE html><html><head><title>Budget fight</title></head><body><article><h1>Budget fight</h1>"
+            "<p>The budget fight went on for a third week in the capital, with no vote in sight.</p>"
+            "<p>The senator shot back at his critics.</p></article></body></html>")
+    server.expect_request("/fight").respond_with_data(page, content_type="text/html; charset=utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.html").write_text(
+        f'<html><body><article><p>See <a href="{url(server, "/fight")}">the fight</a>.</p></article></body></html>',
+        encoding="utf-8")
+    db = tmp_path / "crawl.db"
+    assert CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["crawl", "--db", str(db), "--allow-private", "--delay", "0",
+                                      "--labeller", str(trained)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(
+            "select d.origin, c.kind, c.source, c.cue from citations c join documents d on d.id = c.document "
+            "where c.rule = 'labeller'"
+        ).fetchall() == [("crawl", "belief", "The senator", "shot back")]

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 
 from .. import __version__, store
+from ..attribution.labeller import Labeller
 from ..documents import InputError, load_html_page
 from ..links import registered_domain
 from ..model import stable_id
@@ -79,6 +80,9 @@ class CrawlConfig:
     backoff: float = 0.25
     max_retry_after: float = 30.0
     clock: Callable[[], datetime] = utcnow
+    #: The directory of a trained labeller whose records join the rules' on
+    #: every page fetched (None: rules only), as ``ingest --labeller``.
+    labeller: str | None = None
 
 
 @dataclass
@@ -131,6 +135,7 @@ class Crawler:
         if config.depth < 0 or config.concurrency < 1:
             raise ValueError("depth must be >= 0 and concurrency >= 1")
         self.gazetteer = gazetteer or load_gazetteer()
+        self.labeller = Labeller.load(config.labeller) if config.labeller else None
         self.politeness = Politeness(config.per_host, config.delay)
         self.robots = RobotsCache(config.user_agent, self.politeness)
         if config.replay:
@@ -254,7 +259,7 @@ class Crawler:
         document.url = final
         document.origin = "crawl"
         document.depth = job.depth
-        return analyse(document, anchors, self.gazetteer)
+        return analyse(document, anchors, self.gazetteer, self.labeller)
 
     def _store(self, job: _Job, result: FetchResult, extraction: Extraction | None, summary: CrawlSummary) -> None:
         doc_id = None
