@@ -282,3 +282,19 @@ def test_crawled_pages_get_the_labellers_records(trained, tmp_path, server):  # 
             "select d.origin, c.kind, c.source, c.cue from citations c join documents d on d.id = c.document "
             "where c.rule = 'labeller'"
         ).fetchall() == [("crawl", "belief", "The senator", "shot back")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "expected"),
+    [
+        ("because its society, eager for redress, wants it", "its", "wants", "its society"),
+        ("Their lawyers argued", "Their", "argued", "Their lawyers"),
+        ("his wants", "his", "wants", "his"),  # nothing between: left as tagged
+        ("The union backed it", "The union", "backed", "The union"),
+    ],
+)
+def test_a_possessive_alone_takes_its_noun(text, source, cue, expected):
+    from provenance.attribution.labeller import source_end
+
+    s = text.index(source)
+    assert text[s : source_end(text, s, s + len(source), text.index(cue))] == expected

@@ -302,6 +302,18 @@ def train(
 
 
 _WORD = re.compile(r"\w+")
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+
+
+def source_end(text: str, start: int, end: int, cue_start: int) -> int:
+    """Where a labelled source ends: a possessive determiner is never a
+    source alone, so a tag cut short ("its | society, eager for redress,
+    wants") takes the word after it, when that word comes before the cue."""
+    if text[start:end].lower() in _POSSESSIVES:
+        word = _WORD.search(text, end, cue_start)
+        if word:
+            return word.end()
+    return end
 
 
 def name_words(*mentions: str | None) -> set[str]:
@@ -344,7 +356,8 @@ def labelled_records(
         if i < 0 or p.cue.start >= sents[i].end:
             continue  # in site furniture
         sent = sents[i]
-        src = _make_source(ctx, p.source.start, p.source.end, rank[sent.paragraph], None)
+        end = source_end(ctx.text, p.source.start, p.source.end, p.cue.start)
+        src = _make_source(ctx, p.source.start, end, rank[sent.paragraph], None)
         if src is None:
             continue
         words = name_words(src.source, src.source_text)
