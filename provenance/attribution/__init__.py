@@ -30,12 +30,13 @@ from dataclasses import replace
 from ..model import Citation, Link
 from ..outlets import Gazetteer, load_gazetteer
 from . import cues, hyphens
+from .context import Context
 from .credits import bylines, contributions, datelines, metadata_bylines, photo_credits, quote_credits
+from .document_statements import document_statements
 from .furniture import furniture_paragraphs
 from .labeller import Labeller, labelled_records, pair
 from .names import NameIndex
 from .sentences import paragraphs, sentences
-from .statements import Context, document_statements
 
 __all__ = ["extract_citations"]
 
