@@ -206,7 +206,7 @@ def train_labeller(polnear: str, out: str, epochs: int | None, limit: int | None
         try:
             steps = lab.train(examples, out, epochs or lab.EPOCHS, progress=progress)
         except ImportError:
-            _error("the labeller needs its extra: pip install 'provenance[labeller]'")
+            _error(lab.NEEDS_EXTRA)
             sys.exit(1)
     click.echo(f"trained on {len(articles)} articles ({steps} steps); saved to {out}", err=True)
 

@@ -13,7 +13,6 @@ writer).
 from __future__ import annotations
 
 import functools
-import importlib.util
 import itertools
 import multiprocessing
 import os
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 from .documents import InputError, load_item
 from .inputs import Item
 from .outlets import load_gazetteer
-from .attribution.labeller import Labeller
+from .attribution.labeller import Labeller, unusable
 from .pipeline import Extraction, analyse
 
 #: Inputs handed to the pool per worker before their results are read.
@@ -199,10 +198,8 @@ _worker_labeller: str | None = None
 def check_labeller(path: str) -> None:
     """Fail early, in one line, when ``path`` cannot be used as a labeller:
     the extra is not installed or no model was trained there."""
-    if not all(importlib.util.find_spec(m) for m in ("torch", "transformers")):
-        raise EngineError("the trained labeller needs the labeller extra: pip install 'provenance[labeller]'")
-    if not os.path.isfile(os.path.join(path, "config.json")):
-        raise EngineError(f"{path}: no trained labeller here (run provenance train-labeller)")
+    if (why := unusable(path)) is not None:
+        raise EngineError(why)
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ copied into this repository). When the extractor improves, raise the floors.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -33,27 +34,36 @@ def _bench():
 
 
 @pytest.fixture(scope="module")
-def dev_result() -> dict:
+def dev_articles() -> list:
     bench = _bench()
     if not (bench.DEFAULT_POLNEAR / "dev" / "text").is_dir():
         pytest.skip(f"PolNeAR not found at {bench.DEFAULT_POLNEAR}")
-    from provenance.outlets import load_gazetteer
-
     articles = bench.load_split(bench.DEFAULT_POLNEAR, "dev", None)
     assert len(articles) > 50
-    return bench.evaluate("provenance", bench.extractor(load_gazetteer()), articles)
+    return articles
+
+
+@pytest.fixture(scope="module")
+def dev_result(dev_articles: list) -> dict:
+    from provenance.outlets import load_gazetteer
+
+    bench = _bench()
+    return bench.evaluate("provenance", bench.extractor(load_gazetteer()), dev_articles)
+
+
+def _assert_floor(result: dict, measured: dict, measure: str) -> None:
+    floor = measured[measure] - MARGIN
+    assert result[measure] >= floor, f"{measure} {result[measure]:.3f} fell below {floor:.3f}"
 
 
 @pytest.mark.parametrize("measure", sorted(MEASURED))
 def test_dev_floor(dev_result: dict, measure: str) -> None:
-    floor = MEASURED[measure] - MARGIN
-    assert dev_result[measure] >= floor, f"{measure} {dev_result[measure]:.3f} fell below {floor:.3f}"
+    _assert_floor(dev_result, MEASURED, measure)
 
 
-def test_beats_the_regex_baseline(dev_result: dict) -> None:
+def test_beats_the_regex_baseline(dev_result: dict, dev_articles: list) -> None:
     bench = _bench()
-    articles = bench.load_split(bench.DEFAULT_POLNEAR, "dev", None)
-    base = bench.evaluate("baseline", bench.baseline, articles)
+    base = bench.evaluate("baseline", bench.baseline, dev_articles)
     assert dev_result["f1"] > base["f1"] + 0.2
 
 
@@ -77,26 +87,18 @@ MEASURED_WITH_LABELLER = {"precision": 0.764, "recall": 0.802, "f1": 0.783, "spe
 
 
 @pytest.fixture(scope="module")
-def dev_result_with_labeller() -> dict:
-    import os
-
+def dev_result_with_labeller(dev_articles: list) -> dict:
     path = Path(os.environ.get("PROVENANCE_LABELLER") or ROOT / "data" / "labeller")
     if not (path / "config.json").is_file():
         pytest.skip(f"no trained labeller at {path} (provenance train-labeller)")
-    bench = _bench()
-    if not (bench.DEFAULT_POLNEAR / "dev" / "text").is_dir():
-        pytest.skip(f"PolNeAR not found at {bench.DEFAULT_POLNEAR}")
     from provenance.attribution.labeller import Labeller
     from provenance.outlets import load_gazetteer
 
-    articles = bench.load_split(bench.DEFAULT_POLNEAR, "dev", None)
-    return bench.evaluate("+labeller", bench.extractor(load_gazetteer(), Labeller.load(path)), articles)
+    bench = _bench()
+    return bench.evaluate("+labeller", bench.extractor(load_gazetteer(), Labeller.load(path)), dev_articles)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("measure", sorted(MEASURED_WITH_LABELLER))
 def test_dev_floor_with_the_labeller(dev_result_with_labeller: dict, measure: str) -> None:
-    floor = MEASURED_WITH_LABELLER[measure] - MARGIN
-    assert dev_result_with_labeller[measure] >= floor, (
-        f"{measure} {dev_result_with_labeller[measure]:.3f} fell below {floor:.3f}"
-    )
+    _assert_floor(dev_result_with_labeller, MEASURED_WITH_LABELLER, measure)

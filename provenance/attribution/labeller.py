@@ -16,6 +16,7 @@ dependency-light and fast. Pairing and decoding are pure functions.
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -187,6 +188,21 @@ def _batches(rows: Sequence[list[int]], cls: int, sep: int):
     return ids, mask
 
 
+#: The one line a user sees when the labeller's packages are missing.
+NEEDS_EXTRA = "the trained labeller needs the labeller extra: pip install 'provenance[labeller]'"
+
+
+def unusable(path: Path | str) -> str | None:
+    """Why ``path`` cannot be loaded as a labeller (the extra is missing, or
+    no model was trained there), in one line; None when it can. Checked
+    before a run starts, without importing torch."""
+    if not all(importlib.util.find_spec(m) for m in ("torch", "transformers")):
+        return NEEDS_EXTRA
+    if not (Path(path) / "config.json").is_file():
+        return f"{path}: no trained labeller here (run provenance train-labeller)"
+    return None
+
+
 class Labeller:
     """A fine-tuned token tagger, loaded from a directory that
     ``provenance train-labeller`` wrote."""
@@ -200,10 +216,10 @@ class Labeller:
     def load(cls, path: Path | str, threshold: float = THRESHOLD) -> Labeller:
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
+        if (why := unusable(path)) is not None:
+            raise FileNotFoundError(why)
         _quiet_transformers()
         path = Path(path)
-        if not (path / "config.json").exists():
-            raise FileNotFoundError(f"{path}: no trained labeller here (run provenance train-labeller)")
         return cls(AutoModelForTokenClassification.from_pretrained(path), AutoTokenizer.from_pretrained(path), threshold)
 
     def encode(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
