@@ -17,6 +17,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +35,9 @@ IN_FLIGHT_PER_WORKER = 4
 #: (each imports the extractor) costs more than it saves on a handful.
 MIN_INPUTS_FOR_POOL = 32
 
+
+#: Seconds between looks for a Ctrl-C while waiting for a worker's result.
+INTERRUPT_POLL_S = 0.2
 
 #: prctl option asking the kernel to signal a process when its parent dies.
 PR_SET_PDEATHSIG = 1
@@ -131,22 +135,64 @@ def extract_items(
 
 
 def _in_order(items: Iterator[Item | InputError], window: int, submit) -> Iterator[Outcome]:
-    """Submit items, at most ``window`` unread at a time; yield results in order."""
+    """Submit items, at most ``window`` unread at a time; yield results in order.
+
+    Ctrl-C stops the run at the next safe point (``_DeferredInterrupt``)."""
     pending: deque = deque()
-    try:
-        for item in items:
-            if isinstance(item, InputError):  # nothing to do in a worker
-                pending.append(_Done(extract_item(item)))
-            else:
-                pending.append(submit(item))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BaseException:
-        for future in pending:
-            future.cancel()
-        raise
+    with _DeferredInterrupt() as interrupt:
+        try:
+            for item in items:
+                if isinstance(item, InputError):  # nothing to do in a worker
+                    pending.append(_Done(extract_item(item)))
+                else:
+                    interrupt.check()
+                    pending.append(submit(item))
+                if len(pending) >= window:
+                    yield _result(pending.popleft(), interrupt)
+            while pending:
+                yield _result(pending.popleft(), interrupt)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+class _DeferredInterrupt:
+    """Ctrl-C, while a pool is fed, raises KeyboardInterrupt only between
+    submits and waits, never inside one: raised inside ``pool.submit`` it can
+    leave the executor's call queue locked, and the pool's shutdown then
+    waits forever (seen once in CI). Outside the main thread, where no
+    handler can be set, this does nothing."""
+
+    def __enter__(self) -> _DeferredInterrupt:
+        self.requested = False
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                self.previous = signal.signal(signal.SIGINT, self._request)
+        return self
+
+    def _request(self, signum: int, frame: object) -> None:
+        self.requested = True
+
+    def check(self) -> None:
+        if self.requested:
+            self.requested = False
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+def _result(future, interrupt: _DeferredInterrupt) -> Outcome:
+    """A future's outcome, checking for Ctrl-C every ``INTERRUPT_POLL_S``."""
+    while True:
+        interrupt.check()
+        try:
+            return future.result(timeout=INTERRUPT_POLL_S)
+        except TimeoutError:
+            continue
 
 
 class _Done:
@@ -155,7 +201,7 @@ class _Done:
     def __init__(self, outcome: Outcome) -> None:
         self.outcome = outcome
 
-    def result(self) -> Outcome:
+    def result(self, timeout: float | None = None) -> Outcome:
         return self.outcome
 
     def cancel(self) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -9,7 +13,7 @@ from click.testing import CliRunner
 
 from provenance.cli import cli
 from provenance.inputs import expand_paths, iter_items
-from provenance.runner import MIN_INPUTS_FOR_POOL, Outcome, extract_items
+from provenance.runner import MIN_INPUTS_FOR_POOL, Outcome, _in_order, extract_items
 
 from .conftest import SAMPLE_FILES
 
@@ -67,3 +71,59 @@ def test_ingest_with_two_workers_builds_the_same_database(corpus: list[Path], tm
     assert r1.exit_code == r2.exit_code == 1  # the two bad files
     assert r1.stderr == r2.stderr.replace(str(two), str(one))
     assert dump(one) == dump(two)
+
+
+class _Future:
+    """A finished future that records whether it was cancelled."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        self.cancelled = False
+
+    def result(self, timeout: float | None = None) -> str:
+        return self.value
+
+    def cancel(self) -> bool:
+        self.cancelled = True
+        return True
+
+
+def test_ctrl_c_inside_a_submit_is_raised_after_it_returns() -> None:
+    """Ctrl-C landing inside pool.submit must not interrupt it: an exception
+    there can leave the executor's queue locked and its shutdown hung. The
+    KeyboardInterrupt comes at the next safe point; unread futures are
+    cancelled; the usual handler is back afterwards."""
+    submitted: list[str] = []
+    futures: list[_Future] = []
+
+    def submit(item: str) -> _Future:
+        if item == "b":
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # the handler runs here, inside the submit
+        submitted.append(item)
+        futures.append(_Future(item))
+        return futures[-1]
+
+    outcomes = _in_order(iter("abcdef"), 3, submit)
+    with pytest.raises(KeyboardInterrupt):
+        list(outcomes)
+    assert submitted == ["a", "b"]  # the submit of b ran to its end; c never started
+    assert [f.cancelled for f in futures] == [True, True]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_while_waiting_for_a_result_stops_the_wait() -> None:
+    """A worker stuck on one input must not make Ctrl-C wait for it."""
+
+    class Stuck(_Future):
+        def result(self, timeout: float | None = None) -> str:
+            time.sleep(timeout or 0)
+            raise TimeoutError
+
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        list(_in_order(iter("a"), 1, lambda item: Stuck(item)))
+    assert time.monotonic() - started < 5
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
