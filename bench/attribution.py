@@ -29,7 +29,6 @@ import statistics
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from provenance.attribution import extract_citations  # noqa: E402
 from provenance.outlets import fold, load_gazetteer  # noqa: E402
-from provenance.polnear import Attribution, load_split  # noqa: E402
+from provenance.polnear import Attribution, Prediction, load_split, match, predictions  # noqa: E402
 
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
 
@@ -57,12 +56,6 @@ CUE_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 SPEECH_FAMILIES = {"according to", "citing", "told", "say", "report", "tweet/write/post", "add/note/state",
                    "ask/argue/explain", "announce/claim/deny", "warn/estimate"}
-#: Citation kinds PolNeAR annotates: statements and reported beliefs,
-#: intentions and stances (bylines, photo credits, contributions are out).
-SCORED_KINDS = ("statement", "belief")
-STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "mr", "mrs", "ms", "dr", "s"}
-
-
 def cue_family(gold: Attribution) -> str | None:
     """The cue family of a gold attribution (None: PolNeAR's "other")."""
     cue = fold(gold.cue)
@@ -70,51 +63,6 @@ def cue_family(gold: Attribution) -> str | None:
         if any(re.search(rf"\b{re.escape(w)}\b", cue) for w in words):
             return name
     return None
-
-
-@dataclass
-class Prediction:
-    source: str | None
-    source_text: str | None
-    start: int
-    end: int
-
-
-def words(text: str | None) -> set[str]:
-    return {w for w in re.findall(r"\w+", fold(text or "")) if w not in STOPWORDS and len(w) > 1}
-
-
-def _contains_words(outer: str, inner: str) -> bool:
-    """Is ``inner`` inside ``outer`` as whole words ("he" is not in "she")?"""
-    return bool(inner) and re.search(r"(?<!\w)" + re.escape(inner) + r"(?!\w)", outer) is not None
-
-
-def names_gold(prediction: Prediction, gold: Attribution) -> bool:
-    target = fold(gold.source)
-    for mention in (prediction.source, prediction.source_text):
-        if not mention:
-            continue
-        folded = fold(mention)
-        if folded == target or _contains_words(target, folded) or _contains_words(folded, target):
-            return True
-        if words(mention) & words(gold.source):
-            return True
-    return False
-
-
-def match(predictions: list[Prediction], golds: list[Attribution]) -> list[tuple[Prediction, Attribution]]:
-    """Greedy one-to-one matching in text order."""
-    pairs = []
-    used: set[int] = set()
-    for gold in sorted(golds, key=lambda g: g.cue_spans[0][0]):
-        for i, p in enumerate(predictions):
-            if i in used:
-                continue
-            if any(p.start < e and s < p.end for s, e in gold.cue_spans) and names_gold(p, gold):
-                used.add(i)
-                pairs.append((p, gold))
-                break
-    return pairs
 
 
 # --- the naive baseline --------------------------------------------------
@@ -141,11 +89,7 @@ def baseline(text: str) -> list[Prediction]:
 
 def extractor(gazetteer, labeller=None):
     def run(text: str) -> list[Prediction]:
-        return [
-            Prediction(c.source, c.source_text, c.start, c.end)
-            for c in extract_citations(text, "bench", (), gazetteer, labeller=labeller)
-            if c.kind in SCORED_KINDS
-        ]
+        return predictions(extract_citations(text, "bench", (), gazetteer, labeller=labeller))
 
     return run
 

@@ -36,9 +36,13 @@ TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE")
 WINDOW = 254
 STRIDE = 192
 BATCH = 16
-#: A span's tokens must each have at least this probability for its tag;
-#: chosen before measuring (the plain argmax is 0.2 to 0.5), not tuned on dev.
+#: A span's tokens must each have at least this probability for its tag.
+#: ``provenance train-labeller`` chooses it among THRESHOLDS on train
+#: articles held out of training and saves it with the model (SETTINGS);
+#: THRESHOLD is for a model saved without one (the plain argmax is 0.2+).
 THRESHOLD = 0.5
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+SETTINGS = "provenance.json"
 #: A cue pairs with a source of its own sentence only (PolNeAR's unit too);
 #: sources after the cue ("said Smith", "according to Smith") count this
 #: many characters further off than sources before it, the usual order in news.
@@ -213,13 +217,16 @@ class Labeller:
         self.threshold = threshold
 
     @classmethod
-    def load(cls, path: Path | str, threshold: float = THRESHOLD) -> Labeller:
+    def load(cls, path: Path | str, threshold: float | None = None) -> Labeller:
+        """The model in ``path``, at ``threshold`` or else the one saved with it."""
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
         if (why := unusable(path)) is not None:
             raise FileNotFoundError(why)
         _quiet_transformers()
         path = Path(path)
+        if threshold is None:
+            threshold = load_settings(path).get("threshold", THRESHOLD)
         return cls(AutoModelForTokenClassification.from_pretrained(path), AutoTokenizer.from_pretrained(path), threshold)
 
     def encode(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
@@ -249,6 +256,32 @@ class Labeller:
     def spans(self, text: str) -> list[Span]:
         offsets, probs = self.probabilities(text)
         return decode(offsets, probs, self.threshold)
+
+
+class Remembered:
+    """A labeller's probabilities for known texts, decoded at any threshold:
+    choosing a threshold runs the model once per text, not once per try."""
+
+    def __init__(self, probabilities: dict[str, tuple[list[tuple[int, int]], list[list[float]]]], threshold: float):
+        self.memory = probabilities
+        self.threshold = threshold
+
+    def spans(self, text: str) -> list[Span]:
+        return decode(*self.memory[text], self.threshold)
+
+
+def load_settings(path: Path | str) -> dict:
+    """What ``save_settings`` wrote with a model ({} for none)."""
+    import json
+
+    settings = Path(path) / SETTINGS
+    return json.loads(settings.read_text(encoding="utf-8")) if settings.is_file() else {}
+
+
+def save_settings(path: Path | str, **settings: object) -> None:
+    import json
+
+    (Path(path) / SETTINGS).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 
 
 def train(
