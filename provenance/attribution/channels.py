@@ -15,16 +15,13 @@ Journal").
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from . import cues, lexicon
 from .context import Context
 from .names import bare, collapse, is_capitalised, is_possessive
 from .phrases import _np_after
 from .sentences import OPENERS
-
-if TYPE_CHECKING:
-    from .statements import Statement
+from .statement_record import Statement
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")

@@ -20,7 +20,8 @@ from .furniture import is_disclaimer
 from .names import Source, bare, classify, collapse, is_capitalised
 from .phrases import _tokens, valid_subject
 from .sentences import CLOSERS, OPENERS, Sentence, double_quotes, open_quote_at_end
-from .statements import _FAMILY_RULE, Statement, _fits, statements_in
+from .statement_record import _FAMILY_RULE, Statement
+from .statements import _fits, statements_in
 
 
 _HEADLINE_ADVERBS = frozenset("just now also again finally still already quietly reportedly".split())
