@@ -12,9 +12,11 @@ Pipeline (one module per stage):
 4. ``statements`` cue + speaker rules, nested and continued quotations;
                   beliefs, intentions and stances typed apart (kind
                   ``belief``). ``lexicon`` inflects the verb lists of
-                  ``cues`` into one matcher, ``phrases`` finds the noun
-                  phrase next to a cue, ``context`` holds per-document
-                  state and resolves pronouns.
+                  ``cues`` into one matcher; ``subjects`` (before a verb),
+                  ``descriptors`` (set off by commas) and ``after_cue``
+                  find the noun phrase next to a cue, with the word tests
+                  of ``phrases``; ``context`` holds per-document state and
+                  resolves pronouns.
 5. ``names``      naming and typing the source; the gazetteer for outlets.
 
 Offsets: ``text[start:end] == sentence`` and ``text[cue_start:cue_end] ==

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from . import cues, lexicon
+from .after_cue import _np_after
 from .context import Context
 from .names import bare, collapse, is_capitalised, is_possessive
-from .phrases import _np_after
 from .sentences import OPENERS
 from .statement_record import Statement
 

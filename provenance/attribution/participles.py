@@ -34,23 +34,14 @@ from __future__ import annotations
 import re
 
 from . import cues, lexicon
+from .after_cue import _np_after
 from .channels import _NEXT_WORD, _opens_with_subordinate
 from .context import Context
+from .descriptors import main_subject
 from .names import bare, classify, is_capitalised, is_particle, is_possessive
-from .phrases import (
-    _antecedent,
-    _clause_start,
-    _inside,
-    _np_after,
-    _np_before,
-    _source_noun,
-    _tokens,
-    _words,
-    main_subject,
-    subject_before,
-    valid_subject,
-)
+from .phrases import _inside, _source_noun, _tokens, _words, valid_subject
 from .statement_record import _FAMILY_RULE, Statement, _same_speaker
+from .subjects import _antecedent, _clause_start, _np_before, subject_before
 
 
 def participle_statements(ctx: Context, text: str, lo: int, hi: int, cs: int, ce: int, v, out: list[Statement], qspans, emit) -> None:

@@ -4,7 +4,8 @@ Why rules and not a parser: the inputs are noisy page dumps and the patterns
 of attribution in news English are few and regular. One matcher finds every
 cue of the lexicon (``lexicon``: say/tell/argue/accuse/..., believe/want/
 support/..., poll "found") in the whole text; the speaker is the noun phrase
-next to it (``phrases``):
+next to it (``subjects`` before it, ``descriptors`` past commas,
+``after_cue`` after it; ``phrases`` holds the word tests they share):
 
 - subject before the cue ("Saratova told RTVI", "“...,” he added", "Most
   voters think"); "X, <descriptor>, said" skips the descriptors; "France,
@@ -58,6 +59,7 @@ import re
 from collections.abc import Iterator
 
 from . import cues, lexicon
+from .after_cue import _np_after, agent_np, inverted_subject
 from .channels import (
     _NEXT_WORD,
     _OBTAINED_BY,
@@ -73,6 +75,7 @@ from .channels import (
     _via_after,
 )
 from .context import Candidate, Context, _make_source, outlet_named_before
+from .descriptors import _parenthetical_subject, _quote_inner, coordinated_names, main_subject
 from .names import (
     Source,
     bare,
@@ -84,34 +87,29 @@ from .names import (
 )
 from .phrases import (
     _OBJECT_PREPOSITIONS,
-    _source_noun,
-    _adjective_before_noun,
-    _antecedent,
-    _colon_source,
-    _coordinated,
-    agent_np,
-    comma_before_conjunction,
-    coordinated_names,
-    inverted_subject,
-    between_capitals,
-    main_subject,
-    share_tail,
-    subject_before,
-    _inside,
-    _np_after,
-    _quote_inner,
     _adverb,
-    _np_before,
-    _parenthetical_subject,
-    _sentence_subject,
-    _split_and,
+    _inside,
+    _source_noun,
     _tokens,
     _words,
+    between_capitals,
+    share_tail,
     valid_subject,
 )
 from .participles import participle_statements
 from .sentences import Sentence, quotes, single_quotes
 from .statement_record import _FAMILY_RULE, Statement, _same_speaker
+from .subjects import (
+    _adjective_before_noun,
+    _antecedent,
+    _colon_source,
+    _coordinated,
+    _np_before,
+    _sentence_subject,
+    _split_and,
+    comma_before_conjunction,
+    subject_before,
+)
 
 
 _RELAY = re.compile(

@@ -1,0 +1,35 @@
+"""The noun phrase before a verb (``subjects``): exact spans on short sentences."""
+
+from __future__ import annotations
+
+from provenance.attribution import lexicon
+from provenance.attribution.subjects import _colon_source, _np_before, _sentence_subject, _split_and, _Subject, subject_before
+
+
+def test_np_before_drops_a_trailing_time_phrase() -> None:
+    text = "RNC spokesman Sean Spicer on Thursday evening said the party was united."
+    subj = _np_before(text, 0, text.index("said"), [])
+    assert subj == _Subject(0, 25, 0, "")
+    assert text[subj.start : subj.end] == "RNC spokesman Sean Spicer"
+
+
+def test_subject_before_skips_a_leading_prepositional_phrase_and_a_clause() -> None:
+    text = "By the spring of 2016 the Interior Ministry estimated that costs would rise."
+    assert subject_before(text, 0, text.index("estimated"), [], lexicon.verb("estimated")) == (22, 43)  # "the Interior Ministry"
+    text = "After the vote, deficits would add up, the senator warned."
+    assert subject_before(text, 0, text.index("warned"), [], lexicon.verb("warned")) == (39, 50)  # "the senator"
+
+
+def test_split_and_gives_two_speakers() -> None:
+    text = "A Kurdish official and AFP correspondents said the town had fallen."
+    assert _split_and(text, 0, text.index(" said"), lexicon.verb("said")) == [(0, 18), (23, 41)]
+
+
+def test_colon_source_is_the_name_before_the_colon() -> None:
+    text = "Sanders: Endorsements prove nothing."
+    assert _colon_source(text, 0, len(text), []) == (7, 0, 7)  # (colon, source start, source end)
+
+
+def test_sentence_subject_is_the_name_opening_the_sentence() -> None:
+    text = "Bush criticized the plan and said it would fail."
+    assert _sentence_subject(text, 0, text.index("said")) == (0, 4)
