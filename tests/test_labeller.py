@@ -151,6 +151,17 @@ def test_labelled_record_resolves_its_pronoun_and_joins_the_rules():
     assert records[0].sentence == "She shot back at her critics in a long speech."
 
 
+def test_a_cue_the_rules_attributed_keeps_the_rules_source():
+    """The labeller pairing the rules' cue with another source ("the bill
+    said") adds nothing: the rule read the sentence's grammar. Another cue
+    of the same sentence by another source is added."""
+    text = "Lopez said the bill would pass, and the mayor cheered."
+    labeller = FixedLabeller([("source", "the bill", 0.9), ("cue", "said", 0.9),
+                              ("source", "the mayor", 0.8), ("cue", "cheered", 0.7)])
+    got = [(c.rule, c.source, c.cue, c.cue_start) for c in extract_citations(text, "doc", labeller=labeller)]
+    assert got == [("statement.subject_verb", "Lopez", "said", 6), ("labeller", "the mayor", "cheered", 46)]
+
+
 def test_no_labeller_no_labelled_records():
     assert [c.rule for c in extract_citations(TEXT, "doc")] == ["statement.subject_verb"]
 

@@ -186,7 +186,8 @@ def _extract(
         add(st.kind, st.rule, st.sentence.start, st.sentence.end, st.cue_start, st.cue_end,
             st.source, st.via, st.via_outlet, st.quote)
     if labeller is not None:
-        found = [(c.start, c.end, c.source, c.source_text) for c in out if c.kind in ("statement", "belief")]
+        found = [(c.start, c.end, c.cue_start, c.cue_end, c.source, c.source_text)
+                 for c in out if c.kind in ("statement", "belief")]
         pairs = pair(labeller.spans(text), body)
         for rec in labelled_records(ctx, body, rank, pairs, found):
             add(rec.kind, "labeller", rec.sentence.start, rec.sentence.end, rec.cue_start, rec.cue_end,
