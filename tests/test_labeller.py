@@ -21,6 +21,7 @@ from provenance.attribution.labeller import (
     labelled_records,
     pair,
     token_tags,
+    whole_words,
     windows,
 )
 from provenance.attribution.names import NameIndex
@@ -88,6 +89,13 @@ def test_decode_cuts_at_an_unsure_token_and_an_inside_tag_after_outside_begins()
     offsets = [(0, 5), (6, 11), (12, 17), (18, 21)]
     probs = [_row(3, 0.9), _row(4, 0.4), _row(0, 0.9), _row(2, 0.7)]
     assert decode(offsets, probs) == [Span("cue", 0, 5, 0.9), Span("source", 18, 21, 0.7)]
+
+
+def test_whole_words_widens_a_tag_on_inner_word_pieces():
+    text = "He helped conceive a plan, Schlafly said."
+    spans = [Span("cue", 13, 18, 0.7), Span("source", 27, 31, 0.8), Span("cue", 36, 40, 0.9)]
+    assert whole_words(text, spans) == [Span("cue", 10, 18, 0.7), Span("source", 27, 35, 0.8), Span("cue", 36, 40, 0.9)]
+    assert [text[s.start:s.end] for s in whole_words(text, spans)] == ["conceive", "Schlafly", "said"]
 
 
 def test_pair_nearest_source_in_the_sentence_before_preferred():

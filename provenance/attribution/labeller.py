@@ -141,6 +141,20 @@ def decode(offsets: Sequence[tuple[int, int]], probs: Sequence[Sequence[float]],
     return [Span(k, s, e, round(float(sc), 4)) for k, s, e, sc in out]
 
 
+def whole_words(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Spans widened to whole words: a tag on a word's inner pieces alone
+    ("con|ceive", "Schl|afly") still marks the word, never a fragment."""
+    out = []
+    for sp in spans:
+        start, end = sp.start, sp.end
+        while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+        out.append(Span(sp.kind, start, end, sp.score))
+    return out
+
+
 def pair(spans: Sequence[Span], sents: Sequence[Sentence]) -> list[Pair]:
     """Each cue with the nearest source in its sentence (one that comes
     before the cue preferred by ``AFTER_CUE_PENALTY`` characters)."""
@@ -256,7 +270,7 @@ class Labeller:
 
     def spans(self, text: str) -> list[Span]:
         offsets, probs = self.probabilities(text)
-        return decode(offsets, probs, self.threshold)
+        return whole_words(text, decode(offsets, probs, self.threshold))
 
 
 class Remembered:
@@ -268,7 +282,7 @@ class Remembered:
         self.threshold = threshold
 
     def spans(self, text: str) -> list[Span]:
-        return decode(*self.memory[text], self.threshold)
+        return whole_words(text, decode(*self.memory[text], self.threshold))
 
 
 def load_settings(path: Path | str) -> dict:
