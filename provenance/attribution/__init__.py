@@ -16,8 +16,13 @@ Pipeline (one module per stage):
                   ``descriptors`` (set off by commas) and ``after_cue``
                   find the noun phrase next to a cue, with the word tests
                   of ``phrases``; ``context`` holds per-document state and
-                  resolves pronouns.
+                  resolves pronouns. ``participles`` decides who speaks
+                  an -ing form ("..., adding that"), ``channels`` the via
+                  ("told RTVI"), ``document_statements`` what needs the
+                  whole document (headlines, quotations over paragraphs);
+                  ``statement_record`` is the record they share.
 5. ``names``      naming and typing the source; the gazetteer for outlets.
+6. ``labeller``   optional: a trained tagger's pairs the rules missed.
 
 Offsets: ``text[start:end] == sentence`` and ``text[cue_start:cue_end] ==
 cue`` always hold. ``via_link`` is the first link whose registered domain is
