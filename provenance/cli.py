@@ -219,6 +219,9 @@ def train_labeller(polnear: str, out: str, epochs: int | None, limit: int | None
         settings = calibrate(out, held)
         click.echo(f"threshold {settings['threshold']}: held-out F1 {settings['f1_by_threshold'][str(settings['threshold'])]:.3f}"
                    f" (rules alone {settings['f1_rules']:.3f}); saved to {out}/{lab.SETTINGS}", err=True)
+    else:  # a threshold chosen for an earlier model in ``out`` does not hold for this one
+        (Path(out) / lab.SETTINGS).unlink(missing_ok=True)
+        click.echo(f"no article held out: the threshold stays at {lab.THRESHOLD}", err=True)
 
 
 @cli.command()

@@ -187,12 +187,9 @@ def choose_threshold(
 def calibrate(model: Path | str, held_out: Sequence[tuple[str, str, list[Attribution]]]) -> dict:
     """Choose the threshold of the labeller saved in ``model`` on
     ``held_out`` articles and save it with the model; returns the settings."""
-    import torch
-
     from .attribution.labeller import Labeller, save_settings
     from .outlets import load_gazetteer
 
-    torch.manual_seed(0)
     best, scores = choose_threshold(Labeller.load(model), held_out, load_gazetteer())
     settings = {
         "threshold": best,

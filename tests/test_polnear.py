@@ -133,3 +133,21 @@ def test_train_labeller_holds_out_articles_and_saves_the_threshold_chosen_on_the
     # The held-out articles are every 4th in sorted order, never trained on.
     held = hold_out(load_split(tmp_path / "polnear", "train"), 4)[1]
     assert [name for name, _, _ in held] == ["art03", "art07", "art11"]
+
+
+@pytest.mark.slow
+def test_train_labeller_without_hold_out_leaves_no_stale_threshold(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from provenance.attribution.labeller import THRESHOLD, Labeller
+
+    _corpus(tmp_path / "polnear", 4)
+    out = tmp_path / "model"
+    out.mkdir()
+    (out / SETTINGS).write_text('{"threshold": 0.9}', encoding="utf-8")  # an earlier model's
+    result = CliRunner().invoke(cli, ["train-labeller", "--polnear", str(tmp_path / "polnear"), "--out", str(out),
+                                      "--epochs", "1", "--hold-out", "0"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(f"trained on 4 articles (1 steps); saved to {out}\n"
+                                  f"no article held out: the threshold stays at {THRESHOLD}\n")
+    assert not (out / SETTINGS).exists()
+    assert Labeller.load(out).threshold == THRESHOLD
