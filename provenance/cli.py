@@ -179,7 +179,7 @@ def train_labeller(polnear: str, out: str, epochs: int | None, limit: int | None
 
     Needs provenance[labeller]. Every N-th article (--hold-out) is kept
     out of training; the threshold with the best F1 on those is saved with
-    the model. Two epochs take 35 to 70 minutes on two cores; extract and
+    the model. Two epochs take 20 to 70 minutes on two cores; extract and
     ingest use the result with --labeller DIR.
 
     \b
