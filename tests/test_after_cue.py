@@ -39,3 +39,10 @@ def test_agent_np_is_the_agent_not_a_means_or_a_measure() -> None:
     assert agent_np(text, text.index("by ") + 3, len(text)) is None
     text = "Exports declined by 0.2% from 2005."
     assert agent_np(text, text.index("by ") + 3, len(text)) is None
+
+
+def test_agent_np_must_be_able_to_speak() -> None:
+    text = "The plan was rejected by congressional investigators."
+    assert agent_np(text, text.index("by ") + 3, len(text)) == (25, 52)  # "congressional investigators"
+    text = "The plan was rejected by a series of congressional inquiries."
+    assert agent_np(text, text.index("by ") + 3, len(text)) is None

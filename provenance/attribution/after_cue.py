@@ -177,8 +177,9 @@ _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 
 def agent_np(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The agent after a passive's "by" ("asked by host John Dickerson
-    whether", "rejected by a series of congressional inquiries."): up to
-    punctuation or a word that starts a clause."""
+    whether", "rejected by congressional investigators."): up to
+    punctuation or a word that starts a clause, when it can speak ("by a
+    series of congressional inquiries" gives none: ``valid_subject``)."""
     run: list[tuple[int, int, str]] = []
     toks = _tokens(text, start, _np_end(text, start, hi))
     if toks and _gerund_with_object(toks):
