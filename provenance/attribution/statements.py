@@ -100,6 +100,7 @@ from .participles import participle_statements
 from .sentences import Sentence, quotes, single_quotes
 from .statement_record import _FAMILY_RULE, Statement, _same_speaker
 from .subjects import (
+    _Subject,
     _adjective_before_noun,
     _antecedent,
     _colon_source,
@@ -177,22 +178,40 @@ def _singular_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
 _PLURALS_WITHOUT_S = frozenset("children staff clergy personnel youth folk public cattle".split())
 
 
-def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, speaker: Source | None) -> list[Statement]:
-    """Statements in ``text[lo:hi]`` (a sentence, or the inside of a quote)."""
-    text = ctx.text
-    # ("published" of the relay rule is itself a cue verb.)
-    if not ctx.cues_in(lo, hi) and text.find(":", lo, hi) < 0:
-        return []  # most sentences: no cue at all, nothing else to compute
-    nested = speaker is not None
-    if nested:
-        qspans = single_quotes(text, lo, hi)
-    else:
-        qspans = quotes(text, lo, hi)
-    exclude = speaker.source if speaker else None
-    out: list[Statement] = []
-    consumed: list[tuple[int, int]] = []
+class _Scan:
+    """One call of ``statements_in``: the span scanned and the records found so far.
 
-    def quote_for(cs: int) -> str | None:
+    The rule groups below read and extend the same state: ``out`` (the
+    records, in the order found), ``consumed`` (spans a relay or "quoted as"
+    took, which the cue matcher then skips) and ``ctx.candidates`` (the
+    antecedents pronouns resolve to). They run in a fixed order, each cue
+    once; a group that settles a cue returns True (or just returns) and the
+    later groups do not see it."""
+
+    __slots__ = ("ctx", "sent", "lo", "hi", "rank", "speaker", "text", "nested", "qspans", "exclude", "out", "consumed")
+
+    def __init__(self, ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, speaker: Source | None) -> None:
+        self.ctx = ctx
+        self.sent = sent
+        self.lo = lo
+        self.hi = hi
+        self.rank = rank
+        self.speaker = speaker
+        self.text = text = ctx.text
+        #: Inside a quotation (``speaker`` quoted): only relayed speech counts, via the speaker.
+        self.nested = nested = speaker is not None
+        if nested:
+            self.qspans = single_quotes(text, lo, hi)
+        else:
+            self.qspans = quotes(text, lo, hi)
+        self.exclude = speaker.source if speaker else None
+        self.out: list[Statement] = []
+        self.consumed: list[tuple[int, int]] = []
+
+    def quote_for(self, cs: int) -> str | None:
+        """The quotation a record at ``cs`` carries: all of the sentence's,
+        or inside a quotation only the nearest inner one (within 80 characters)."""
+        text, qspans, nested = self.text, self.qspans, self.nested
         if not nested:
             return _join_quotes(text, qspans)
         near = [q for q in qspans if abs(q[0] - cs) <= 80 or abs(q[1] - cs) <= 80]
@@ -201,8 +220,19 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         best = min(near, key=lambda q: min(abs(q[0] - cs), abs(q[1] - cs)))
         return _join_quotes(text, [best])
 
-    def emit(rule: str, cs: int, ce: int, ns: int, ne: int, via: str | None = None, via_outlet: str | None = None,
+    def emit(self, rule: str, cs: int, ce: int, ns: int, ne: int, via: str | None = None, via_outlet: str | None = None,
              kind: str = "statement", v: lexicon.Verb | None = None) -> Source | None:
+        """A record for the cue ``text[cs:ce]`` said by the noun phrase
+        ``text[ns:ne]``, appended to ``out`` (and the speaker to
+        ``ctx.candidates``); the source, or None when the phrase is no source.
+
+        Decides the channel the caller did not give: an outlet's own sources
+        ("RTVI's sources"), the quoting speaker inside a quotation, a
+        platform ("users on X", "the Telegram channel Baza") or the outlet a
+        journalist reports for ("CNN's Jake Tapper"); and turns an outlet's
+        "understands"/"has learned" into a statement. ``participles`` calls
+        it too, with the same signature."""
+        ctx, text, out, nested, rank, exclude = self.ctx, self.text, self.out, self.nested, self.rank, self.exclude
         day = _ON_DAY.match(text, ne, cs) if ne < cs else None
         if day is not None and ctx.gaz.resolve(collapse(text[ns : day.end()])) is not None:
             ne = day.end()  # "The Mail on Sunday reported": a name, not a time
@@ -223,7 +253,7 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             # last named as a speaker, as "the newspaper said" would be.
             via, via_outlet = owner.source, owner.source_outlet
         if nested and via is None:
-            via, via_outlet = speaker.source, speaker.source_outlet
+            via, via_outlet = self.speaker.source, self.speaker.source_outlet
         elif via is None and src.source_type in ("group", "unnamed") and text.find(" on ", ns, ne) >= 0:
             via, via_outlet = _platform_in(ctx, ns, ne)  # "Several users on X", "A post on Facebook"
         elif via is None and (account := _PLATFORM_ACCOUNT.search(text, ns, ne)) is not None and (
@@ -252,57 +282,70 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
             kind, rule = "statement", "statement.subject_verb"
         if nested:
             rule = "statement.nested" if kind == "statement" else rule
-        out.append(Statement(rule, sent, cs, ce, src, via, via_outlet, quote_for(cs), kind))
+        out.append(Statement(rule, self.sent, cs, ce, src, via, via_outlet, self.quote_for(cs), kind))
         if src.source and not src.pronoun and src.source not in _INTERVIEW_LABELS:  # (no pronoun points to "Q:")
             ctx.candidates.append(Candidate(cs, src.source, src.source_type, rank, False, nested))
         return src
 
-    # "Y published ... it said were sent by Z"
-    for m in (_RELAY.finditer(text, lo, hi) if text.find("ublished", lo, hi) >= 0 else ()):
-        if _inside(m.start(), qspans):
-            continue
-        zspan = _np_after(text, m.end(), hi)
-        subj = _np_before(text, lo, m.start(), qspans)
-        if zspan is None or subj.start >= subj.end:
-            continue
-        y = classify(text[subj.start : subj.end], ctx.gaz, ctx.names, subj.start)
-        if y is None:
-            continue
-        via = y.source
-        via_outlet = y.source_outlet
-        emit("statement.relay", m.start("cue"), m.end("cue"), zspan[0], zspan[1], via or None, via_outlet)
-        consumed.append((m.start(), m.end()))
-
-    quoting = text.find(" as ", lo, hi) >= 0 and (text.find("quote", lo, hi) >= 0 or text.find("cite", lo, hi) >= 0)
-    for m in _QUOTED_AS.finditer(text, lo, hi) if quoting else ():
-        if _inside(m.start(), qspans):
-            continue
-        subj = _np_before(text, lo, m.start(), qspans)
-        span = (subj.start, subj.end)
-        if subj.start >= subj.end:
-            # "Syria's transport minister, Zouheir Khazim, was quoted by":
-            # the subject stands before its descriptors.
-            spans = _parenthetical_subject(text, lo, subj, qspans, None) if subj.boundary_char == "," else []
-            if not spans:
+    def relays(self) -> None:
+        """A relay, "Y published ... it said were sent by Z": Z speaks, via Y.
+        The cue (from "published" to "said") is consumed, so no cue inside
+        it counts again."""
+        ctx, text, lo, hi, qspans, consumed = self.ctx, self.text, self.lo, self.hi, self.qspans, self.consumed
+        for m in (_RELAY.finditer(text, lo, hi) if text.find("ublished", lo, hi) >= 0 else ()):
+            if _inside(m.start(), qspans):
                 continue
-            span = spans[0]
-        if text.startswith("by ", m.start("who")):
-            # "Peskov was quoted by TASS as saying": Peskov speaks, via TASS.
-            agent = _np_after(text, m.start("who") + 3, m.end("who"), any_start=True)
-            by = classify(text[agent[0] : agent[1]], ctx.gaz, ctx.names, agent[0]) if agent else None
-            if by is not None and by.source and not by.pronoun:
-                emit("statement.quoted_as", m.start("cue"), m.end("cue"), span[0], span[1], by.source, by.source_outlet)
-                consumed.append((m.start(), m.end()))
-            continue
-        y = classify(text[span[0] : span[1]], ctx.gaz, ctx.names, span[0])
-        if y is None or y.pronoun and y.source is None:
-            continue
-        zspan = _np_after(text, m.start("who"), m.end("who"), any_start=True)
-        if zspan is not None:
-            emit("statement.quoted_as", m.start("cue"), m.end("cue"), zspan[0], zspan[1], y.source or None, y.source_outlet)
+            zspan = _np_after(text, m.end(), hi)
+            subj = _np_before(text, lo, m.start(), qspans)
+            if zspan is None or subj.start >= subj.end:
+                continue
+            y = classify(text[subj.start : subj.end], ctx.gaz, ctx.names, subj.start)
+            if y is None:
+                continue
+            via = y.source
+            via_outlet = y.source_outlet
+            self.emit("statement.relay", m.start("cue"), m.end("cue"), zspan[0], zspan[1], via or None, via_outlet)
             consumed.append((m.start(), m.end()))
 
-    if not nested:
+    def quoted_as(self) -> None:
+        """Quoted-as, "KCNA quoted Kim as saying": the quoted party speaks,
+        through the one quoting; "Peskov was quoted by TASS as saying":
+        Peskov, via TASS. The cue is consumed, as a relay's is."""
+        ctx, text, lo, hi, qspans, consumed = self.ctx, self.text, self.lo, self.hi, self.qspans, self.consumed
+        quoting = text.find(" as ", lo, hi) >= 0 and (text.find("quote", lo, hi) >= 0 or text.find("cite", lo, hi) >= 0)
+        for m in _QUOTED_AS.finditer(text, lo, hi) if quoting else ():
+            if _inside(m.start(), qspans):
+                continue
+            subj = _np_before(text, lo, m.start(), qspans)
+            span = (subj.start, subj.end)
+            if subj.start >= subj.end:
+                # "Syria's transport minister, Zouheir Khazim, was quoted by":
+                # the subject stands before its descriptors.
+                spans = _parenthetical_subject(text, lo, subj, qspans, None) if subj.boundary_char == "," else []
+                if not spans:
+                    continue
+                span = spans[0]
+            if text.startswith("by ", m.start("who")):
+                # "Peskov was quoted by TASS as saying": Peskov speaks, via TASS.
+                agent = _np_after(text, m.start("who") + 3, m.end("who"), any_start=True)
+                by = classify(text[agent[0] : agent[1]], ctx.gaz, ctx.names, agent[0]) if agent else None
+                if by is not None and by.source and not by.pronoun:
+                    self.emit("statement.quoted_as", m.start("cue"), m.end("cue"), span[0], span[1], by.source, by.source_outlet)
+                    consumed.append((m.start(), m.end()))
+                continue
+            y = classify(text[span[0] : span[1]], ctx.gaz, ctx.names, span[0])
+            if y is None or y.pronoun and y.source is None:
+                continue
+            zspan = _np_after(text, m.start("who"), m.end("who"), any_start=True)
+            if zspan is not None:
+                self.emit("statement.quoted_as", m.start("cue"), m.end("cue"), zspan[0], zspan[1], y.source or None, y.source_outlet)
+                consumed.append((m.start(), m.end()))
+
+    def interview_or_colon(self) -> None:
+        """Outside quotations only: "A: ..." after a question is the
+        interviewee's answer; else "Name: ..." (not a label such as "Q:") is
+        the name speaking, cue ":"."""
+        ctx, text, lo, hi, qspans, out, sent = self.ctx, self.text, self.lo, self.hi, self.qspans, self.out, self.sent
         answer = _ANSWER.match(text, lo, hi) if text.startswith("A:", lo) and ctx.after_question(lo) else None
         if answer is not None:
             # "A: No. I mean ...": the interviewee answers (the first person
@@ -313,100 +356,23 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 out.append(Statement("statement.interview", sent, answer.start(1), answer.end(1), src, None, None, None))
         colon = _colon_source(text, lo, hi, qspans) if answer is None else None
         if colon is not None and text[colon[1] : colon[2]] not in _INTERVIEW_LABELS:
-            emit("statement.colon", colon[0], colon[0] + 1, colon[1], colon[2])
-    for item in _cue_items(ctx, lo, hi, qspans, consumed):
-        cs, ce, key, v, np_end = item
+            self.emit("statement.colon", colon[0], colon[0] + 1, colon[1], colon[2])
+
+    def cue(self, cs: int, ce: int, key: str, v: lexicon.Verb | None, np_end: int) -> None:
+        """One cue item (``_cue_items``): the rule groups in order, the first
+        that settles the cue ends it. A cue word that is no verb here is
+        dropped; "according to X" takes the source after it; a verb form
+        (infinitive, passive, participle, ...) has rules of its own; "X said
+        A and called B" shares the subject; anything else is a finite verb
+        or fixed phrase whose speaker is found by ``_finite``."""
+        text, lo, nested = self.text, self.lo, self.nested
         prev = _tokens(text, max(lo, cs - 40), cs)
         pw = bare(prev[-1][2]).lower() if prev else ""
-        if v is not None and prev and v.form in ("base", "past", "ing") and prev[-1][2].isalpha() and prev[-1][2].islower() and (
-            pw in ("very", "too") or (pw in ("most", "least", "more", "less") and (
-                v.form == "ing" or (len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an"))
-            ))
-        ) and not text.startswith(" by ", ce):  # ("the most disliked by the establishment": a passive)
-            continue  # an adjective: "the most elaborate process", "Perhaps most telling" (not "most said")
-        if prev and (
-            prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED))
-            or prev[-1][2][-1:] in "’'" and prev[-1][2][-2:-1] in "sS" and is_possessive(prev[-1][2])
-        ):
-            continue  # a noun: "the reports", "Trump's plans", "veterans’ issues" (but "he's said")
-        if v is not None and text.find("ccording to", max(lo, cs - 100), cs) >= 0 and _after_according_to(
-            _tokens(text, max(lo, cs - 100), cs)
-        ):
-            continue  # inside the phrase's noun phrase: "according to a study published Tuesday"
-        if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
-            prev[-2][2] in _NOUN_DETERMINERS and prev[-1][2].isalpha() and prev[-1][2][:1].islower()
-            and not (prev[-1][2].endswith("ly") or _source_noun(prev[-1][2]))
-        ):
-            continue  # a plural noun after an adjective: "his Islamophobic remarks", "the new plans"
-        if v is not None and v.form == "s" and pw in cues.QUANTIFIERS and prev[-1][2].isalpha():
-            continue  # a plural noun after a number: "took several questions", "two reports"
-        if v is not None and v.form == "base" and (key not in cues.CORE_SPEECH or v.lemma in cues.NOUN_HOMOGRAPHS) and len(prev) > 1 and (
-            prev[-2][2].lower() in ("the", "a", "an") and prev[-1][2][:1].isupper() and (
-                prev[-1][2].isalpha() or (v.lemma in cues.NOUN_HOMOGRAPHS and prev[-1][2].replace(".", "").isalpha())
-            )
-            and not (prev[-1][2].endswith("s") and not prev[-1][2].endswith(("ss", "is", "as", "us")))
-        ):
-            continue  # a noun after a name used as an adjective: "The Orlando attack", "the U.S. pledge"
-            # (not "The Democrats oppose", "The Clintons say"; an abbreviation only before a noun
-            # homograph: "Opponents ... into the U.S. cite concerns" is a verb)
-        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and _possessor_then_name(prev):
-            continue  # "China's Silk Road plan has": a possessor, a name, then the noun
-        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and (det := _determiner_before(prev)) >= 0 and (
-            _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev, det)
-        ):
-            continue  # a singular noun: "the tax plan is", "in an apparent terrorist attack." (not
-            # "Majorities across the political spectrum favor granting")
-        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and pw not in _SUBJECT_PRONOUNS and (
-            pw not in cues.AUXILIARIES
-        ) and (
-            _NOUN_NEXT_OR_NUMBER.match(text, ce, hi) or pw in ("percent", "%") and _PREPOSITION_NEXT.match(text, ce, hi)
-        ) and not any(t[2].lower() in _OBJECT_GAP for t in prev[-4:]):
-            continue  # a noun: "45 percent support among", "Trump support is", "Clinton support 27 percent"
-            # (not "they support.", "what people want.", "as some liberals hope,", "would support is")
-        if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
-            len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
-        ):
-            continue  # a noun after a preposition: "with support of", "for comment"
+        if self._not_a_verb(cs, ce, key, v, prev, pw):
+            return
         if v is None and key in cues.SOURCE_AFTER_CUES:
-            span = _np_after(text, ce, hi, any_start=key == "according to")
-            if span:
-                seen = _OBTAINED_BY.search(text, span[0], hi)
-                if seen is not None and seen.start() > span[1] + 1:
-                    seen = None  # (the participle must follow the noun phrase)
-                outlet = ctx.gaz.resolve(collapse(seen.group(1))) if seen and seen.start() > span[0] else None
-                unknown = _unknown_outlet(collapse(seen.group(1))) if seen and seen.start() > span[0] and outlet is None else None
-                if outlet is not None or unknown is not None:
-                    # "according to documents seen by Reuters", "a police report
-                    # obtained by the Detroit Free Press": the documents, through the outlet.
-                    end = span[0] + len(text[span[0] : seen.start()].rstrip())
-                    emit("statement.according_to", cs, ce, span[0], end, *((outlet.name, outlet.id) if outlet else (unknown, None)))
-                else:
-                    released = _RELEASED_BY.match(text, span[1], hi) if _names_document(text[span[0] : span[1]]) else None
-                    author = _np_after(text, released.end(), hi, any_start=True) if released else None
-                    if author is not None and names_author(text[span[0] : author[1]]):
-                        span = (span[0], author[1])  # "data released Wednesday by the CDC": the CDC's data
-                    elif (cut := text.rfind(" ", span[0], span[1])) > span[0] and text[cut + 1 : span[1]].endswith("ed") and (
-                        _names_document(text[span[0] : cut])
-                    ):
-                        span = (span[0], cut)  # "an indictment unsealed Tuesday": the indictment
-                    last = text[span[0] : span[1]].rsplit(None, 1)[-1]
-                    named = _APPOSITIVE_NAME.match(text, span[1], hi) if last.islower() and (
-                        bare(last) in cues.ROLE_NOUNS or bare(last) in cues.TITLE_WORDS
-                    ) else None  # (a role, not "an FBI summary of its investigation, Cheryl Mills ...")
-                    if named is not None:
-                        # "according to the study's lead author, Dr. Maria Chen of
-                        # Stanford": the person the role names.
-                        span = named.span(1)
-                    emit("statement.according_to", cs, ce, *span)
-                    second = _AND_SOURCE.match(text, span[1], hi) if key == "according to" else None
-                    if second is not None and _MODIFIER_PREPOSITION.search(text, span[1], second.end()):
-                        second = None  # ("a study by economists at Duke University and the University of Ottawa")
-                    other = _np_after(text, second.end(), hi, any_start=True) if second else None
-                    if other is not None and valid_subject(_words(text, *other)):
-                        # "according to court documents unsealed on Friday
-                        # and two people familiar with the inquiry": both.
-                        emit("statement.according_to", cs, ce, *other)
-            continue
+            self._source_after(cs, ce, key)
+            return
         # The word before the verb, adverbs skipped ("was later asked").
         k = len(prev) - 1
         while k >= 0 and prev[k][2].islower() and prev[k][2] not in cues.BE_FORMS and (
@@ -417,128 +383,283 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
         kind, rule = "statement", "statement.subject_verb"
         if v is not None:
             if nested and key not in cues.NESTED_CUES:
-                continue  # inside a quotation only relayed words count
+                return  # inside a quotation only relayed words count
             kind = v.kind
             rule = _FAMILY_RULE.get(v.family, rule)
-            if v.form == "s" and before in cues.FINITE_BLOCKERS:
-                continue  # "Taiwan have claims in the area": a noun after an auxiliary
-            if v.lemma == "tell" and v.form == "ing" and before in cues.BE_FORMS and _ADJECTIVE_NEXT.match(text, ce, hi):
-                continue  # "Alpert's metaphor is telling in its own right": revealing
-            if v.form == "base" and before == "to":
-                # An infinitive: "wants to support" is one act (the cue is
-                # "wants"); after a verb that is no cue, "went on to
-                # criticize", "used his speech to offer", its subject speaks.
-                ctl = _CONTROL.search(text, max(lo, cs - 80), cs)
-                if ctl is not None:
-                    end = ctl.start()
-                    head = text[lo:end].rstrip().rsplit(None, 1)
-                    while len(head) == 2 and head[1].lower() in _DEGREE:
-                        end = lo + len(head[0])  # "were slightly more likely to say"
-                        head = head[0].rstrip().rsplit(None, 1)
-                    span = subject_before(text, lo, end, qspans, v)
-                    if span is not None:
-                        emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
-                continue
-            nxt = _NEXT_WORD.match(text, ce, hi)
-            nw = nxt.group(1).lower() if nxt else ""
-            if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()) and not (
-                nw == "to" and (after := _NEXT_WORD.match(text, nxt.end(), hi)) and is_capitalised(after.group(1))
-            ):  # ("Trump added to People": a listener)
-                continue  # "backed off", "called off"
-            if v.lemma in cues.NOT_CUE_COMPLEMENTS and _has_complement(text, ce, hi, cues.NOT_CUE_COMPLEMENTS[v.lemma]):
-                continue  # "has known Trump since the 1970s": an acquaintance
-            agent = _BY_AGENT.match(text, ce, hi) if v.form == "past" else None
-            # ("were mocked and criticized": the second participle of a passive)
-            passive_pair = before in ("and", "or") and k >= 2 and prev[k - 2][2].lower() in cues.BE_FORMS - {"be"} and prev[k - 1][2].endswith("ed")
-            if before in _LINKING_VERBS and v.form == "past":
-                continue  # "the memo seemed aimed at": a participle after a linking verb
-            if v.form == "past" and nw == "as" and v.lemma in _SEEN_AS and prev and (prev[-1][2].endswith(",") or (
-                prev[-1][2].islower() and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES and not _adverb(pw)
-            )) and not any(t[2].lower() in _OBJECT_GAP for t in prev[-4:]) and not _has_complement(text, ce, hi, ("by",)):
-                continue  # "in remarks seen as a veiled criticism": a passive participle, no one sees
-                # (not "which friends described as", "viewed as terrorists by Ankara": its agent sees)
-            if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent or passive_pair):
-                # A passive: "was asked", "is expected", "as opposed to", "a
-                # staffer backed by the senator". The agent after "by" speaks.
-                span = agent_np(text, agent.end(), hi) if agent and before != "as" else None
-                channel = ctx.gaz.resolve(collapse(text[span[0] : span[1]])) if span is not None and out and (
-                    bare(before) in cues.DOCUMENT_NOUNS
-                ) else None
-                if channel is not None:
-                    # "said in a statement published by the state news agency
-                    # Anadolu": the outlet carried what was said.
-                    if out[-1].via is None:
-                        out[-1].via, out[-1].via_outlet = channel.name, channel.id
-                elif span is not None:
-                    emit(_PASSIVE_RULE.get(kind, rule), cs, ce, span[0], span[1], None, None, kind, v)
-                continue
-            if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and prev[-1][2].isalpha() and (
-                not is_capitalised(prev[-1][2]) and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES
-                and any(t[2].lower() in ("a", "an") for t in prev[-3:-1])
-            ):
-                continue  # naming, not speech: "a company called Harmony", "a website called Real News"
-            if v.form == "ing" and pw in cues.NOT_CUE_AFTER.get(v.lemma, ()):
-                continue  # "with 99 percent of precincts reporting": results
-            if v.form == "ing" and before not in cues.BE_FORMS:
-                found = len(out)
-                participle_statements(ctx, text, lo, hi, cs, ce, v, out, qspans, emit)
-                if v.lemma == "tell" and len(out) > found and out[-1].via is None:
-                    # "..., telling the BBC's Today programme": the outlet told is the channel
-                    out[-1].via, out[-1].via_outlet = _via_after(ctx, ce, hi, True)
-                continue
+            if self._verb_form_settles(cs, ce, key, v, prev, pw, k, before, kind, rule):
+                return
         if v is not None and _coordinated(prev):
-            # "X said A and called B": the second verb shares the subject.
-            if out:
-                # ", and accused": the main clause's verb (the first record),
-                # not one inside its reported content; else the latest.
-                first = out[0] if comma_before_conjunction(prev) else out[-1]
-                if not _same_tense(text, first, v):
-                    continue  # "said ... services and support": a noun, not a second verb
-                relative = None
-                for relative in _COMMA_WHO.finditer(text, first.cue_end, cs):
-                    pass
-                if relative is not None and not any(ch in text[relative.end() : cs] for ch in ",;:“”\""):
-                    # "Sabato said his members, who lean Republican but voted
-                    # for Obama": the verb is the relative clause's.
-                    head = _np_before(text, first.cue_end, relative.start(), qspans)
-                    span = (head.start, head.end)
-                    named = _NAME_BEFORE_APPOSITIVE.search(text, max(first.cue_end, head.start - 60), head.start)
-                    if named is not None and text[head.start : head.start + 1].islower():
-                        span = named.span(1)  # "said Annamaria Schifano, then the girlfriend of ..., who"
-                    if span[0] < span[1] and valid_subject(_words(text, *span), v):
-                        emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
-                    continue
-                comma = text.find(",", lo, cs) if _opens_with_subordinate(text, lo) else -1
-                if first.cue_start < comma:
-                    # "As the crowd began to chant, Silverman was joined ...
-                    # and joked": the main clause's subject, not the opener's.
-                    head = _sentence_subject(text, comma + 1, cs) or main_subject(text, comma + 1, cs, qspans, same_clause=True)
-                    if head is not None:
-                        emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
-                    continue
-                if first is out[0] and not comma_before_conjunction(prev) and len(out) == 1:
-                    head = main_subject(text, lo, first.cue_start, qspans)
-                    if head is not None and _EMBEDDING.search(text, head[1], first.cue_start):
-                        # "Sullivan put off deciding whether Judicial Watch
-                        # could question Clinton but said": the record is
-                        # inside the clause; the main subject says.
-                        emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
-                        continue
-                out.append(_same_speaker(first, rule, cs, ce, quote_for(cs), kind))
+            self._second_verb(cs, ce, v, prev, kind, rule)
+            return
+        self._finite(cs, ce, key, v, np_end, kind, rule)
+
+    def _not_a_verb(self, cs: int, ce: int, key: str, v: lexicon.Verb | None, prev: list[tuple[int, int, str]], pw: str) -> bool:
+        """Is the cue word here an adjective or a noun, not a verb ("the most
+        elaborate", "the reports", "Trump support is", "with support of")?
+        ``prev`` are the tokens before the cue, ``pw`` the last one bare
+        and lower-cased."""
+        text, lo, hi = self.text, self.lo, self.hi
+        if v is not None and prev and v.form in ("base", "past", "ing") and prev[-1][2].isalpha() and prev[-1][2].islower() and (
+            pw in ("very", "too") or (pw in ("most", "least", "more", "less") and (
+                v.form == "ing" or (len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an"))
+            ))
+        ) and not text.startswith(" by ", ce):  # ("the most disliked by the establishment": a passive)
+            return True  # an adjective: "the most elaborate process", "Perhaps most telling" (not "most said")
+        if prev and (
+            prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED))
+            or prev[-1][2][-1:] in "’'" and prev[-1][2][-2:-1] in "sS" and is_possessive(prev[-1][2])
+        ):
+            return True  # a noun: "the reports", "Trump's plans", "veterans’ issues" (but "he's said")
+        if v is not None and text.find("ccording to", max(lo, cs - 100), cs) >= 0 and _after_according_to(
+            _tokens(text, max(lo, cs - 100), cs)
+        ):
+            return True  # inside the phrase's noun phrase: "according to a study published Tuesday"
+        if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
+            prev[-2][2] in _NOUN_DETERMINERS and prev[-1][2].isalpha() and prev[-1][2][:1].islower()
+            and not (prev[-1][2].endswith("ly") or _source_noun(prev[-1][2]))
+        ):
+            return True  # a plural noun after an adjective: "his Islamophobic remarks", "the new plans"
+        if v is not None and v.form == "s" and pw in cues.QUANTIFIERS and prev[-1][2].isalpha():
+            return True  # a plural noun after a number: "took several questions", "two reports"
+        if v is not None and v.form == "base" and (key not in cues.CORE_SPEECH or v.lemma in cues.NOUN_HOMOGRAPHS) and len(prev) > 1 and (
+            prev[-2][2].lower() in ("the", "a", "an") and prev[-1][2][:1].isupper() and (
+                prev[-1][2].isalpha() or (v.lemma in cues.NOUN_HOMOGRAPHS and prev[-1][2].replace(".", "").isalpha())
+            )
+            and not (prev[-1][2].endswith("s") and not prev[-1][2].endswith(("ss", "is", "as", "us")))
+        ):
+            return True  # a noun after a name used as an adjective: "The Orlando attack", "the U.S. pledge"
+            # (not "The Democrats oppose", "The Clintons say"; an abbreviation only before a noun
+            # homograph: "Opponents ... into the U.S. cite concerns" is a verb)
+        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and _possessor_then_name(prev):
+            return True  # "China's Silk Road plan has": a possessor, a name, then the noun
+        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and (det := _determiner_before(prev)) >= 0 and (
+            _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev, det)
+        ):
+            return True  # a singular noun: "the tax plan is", "in an apparent terrorist attack." (not
+            # "Majorities across the political spectrum favor granting")
+        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and pw not in _SUBJECT_PRONOUNS and (
+            pw not in cues.AUXILIARIES
+        ) and (
+            _NOUN_NEXT_OR_NUMBER.match(text, ce, hi) or pw in ("percent", "%") and _PREPOSITION_NEXT.match(text, ce, hi)
+        ) and not any(t[2].lower() in _OBJECT_GAP for t in prev[-4:]):
+            return True  # a noun: "45 percent support among", "Trump support is", "Clinton support 27 percent"
+            # (not "they support.", "what people want.", "as some liberals hope,", "would support is")
+        if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
+            len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
+        ):
+            return True  # a noun after a preposition: "with support of", "for comment"
+        return False
+
+    def _source_after(self, cs: int, ce: int, key: str) -> None:
+        """A phrase cue whose source follows it, "according to X", "warnings
+        by X". A document "seen by"/"obtained by" an outlet speaks through
+        the outlet; "data released by the CDC" is the CDC's; a role followed
+        by a name is the name; "according to X and Y" gives both."""
+        ctx, text, hi = self.ctx, self.text, self.hi
+        span = _np_after(text, ce, hi, any_start=key == "according to")
+        if span:
+            seen = _OBTAINED_BY.search(text, span[0], hi)
+            if seen is not None and seen.start() > span[1] + 1:
+                seen = None  # (the participle must follow the noun phrase)
+            outlet = ctx.gaz.resolve(collapse(seen.group(1))) if seen and seen.start() > span[0] else None
+            unknown = _unknown_outlet(collapse(seen.group(1))) if seen and seen.start() > span[0] and outlet is None else None
+            if outlet is not None or unknown is not None:
+                # "according to documents seen by Reuters", "a police report
+                # obtained by the Detroit Free Press": the documents, through the outlet.
+                end = span[0] + len(text[span[0] : seen.start()].rstrip())
+                self.emit("statement.according_to", cs, ce, span[0], end, *((outlet.name, outlet.id) if outlet else (unknown, None)))
             else:
-                # "Ruth Marcus has been critical of X but wrote": the subject
-                # of the first verb; else a name opening the sentence.
-                start = lo
-                if _opens_with_subordinate(text, lo) and (comma := text.find(",", lo, cs)) >= 0:
-                    start = comma + 1  # "As the crowd began to chant, Silverman was joined ... and joked"
-                head = _sentence_subject(text, start, cs) or main_subject(text, start, cs, qspans, same_clause=True)
+                released = _RELEASED_BY.match(text, span[1], hi) if _names_document(text[span[0] : span[1]]) else None
+                author = _np_after(text, released.end(), hi, any_start=True) if released else None
+                if author is not None and names_author(text[span[0] : author[1]]):
+                    span = (span[0], author[1])  # "data released Wednesday by the CDC": the CDC's data
+                elif (cut := text.rfind(" ", span[0], span[1])) > span[0] and text[cut + 1 : span[1]].endswith("ed") and (
+                    _names_document(text[span[0] : cut])
+                ):
+                    span = (span[0], cut)  # "an indictment unsealed Tuesday": the indictment
+                last = text[span[0] : span[1]].rsplit(None, 1)[-1]
+                named = _APPOSITIVE_NAME.match(text, span[1], hi) if last.islower() and (
+                    bare(last) in cues.ROLE_NOUNS or bare(last) in cues.TITLE_WORDS
+                ) else None  # (a role, not "an FBI summary of its investigation, Cheryl Mills ...")
+                if named is not None:
+                    # "according to the study's lead author, Dr. Maria Chen of
+                    # Stanford": the person the role names.
+                    span = named.span(1)
+                self.emit("statement.according_to", cs, ce, *span)
+                second = _AND_SOURCE.match(text, span[1], hi) if key == "according to" else None
+                if second is not None and _MODIFIER_PREPOSITION.search(text, span[1], second.end()):
+                    second = None  # ("a study by economists at Duke University and the University of Ottawa")
+                other = _np_after(text, second.end(), hi, any_start=True) if second else None
+                if other is not None and valid_subject(_words(text, *other)):
+                    # "according to court documents unsealed on Friday
+                    # and two people familiar with the inquiry": both.
+                    self.emit("statement.according_to", cs, ce, *other)
+
+    def _verb_form_settles(
+        self, cs: int, ce: int, key: str, v: lexicon.Verb, prev: list[tuple[int, int, str]], pw: str, k: int, before: str,
+        kind: str, rule: str,
+    ) -> bool:
+        """Rules by the verb's form and what stands around it; True when they
+        settled the cue. Not a cue: a noun after an auxiliary, a particle
+        ("backed off"), a complement ("has known Trump"), a participle after
+        a linking verb or "seen as", naming ("a company called"). An
+        infinitive after a control verb ("went on to criticize") gives the
+        control verb's subject; a passive its agent ("was asked by X"), or
+        the channel of the last record ("a statement published by Anadolu");
+        an -ing form not after "is/was" goes to ``participles``. ``k`` is the
+        index in ``prev`` of ``before``, the word before the verb, adverbs
+        skipped."""
+        ctx, text, lo, hi, qspans, out = self.ctx, self.text, self.lo, self.hi, self.qspans, self.out
+        if v.form == "s" and before in cues.FINITE_BLOCKERS:
+            return True  # "Taiwan have claims in the area": a noun after an auxiliary
+        if v.lemma == "tell" and v.form == "ing" and before in cues.BE_FORMS and _ADJECTIVE_NEXT.match(text, ce, hi):
+            return True  # "Alpert's metaphor is telling in its own right": revealing
+        if v.form == "base" and before == "to":
+            # An infinitive: "wants to support" is one act (the cue is
+            # "wants"); after a verb that is no cue, "went on to
+            # criticize", "used his speech to offer", its subject speaks.
+            ctl = _CONTROL.search(text, max(lo, cs - 80), cs)
+            if ctl is not None:
+                end = ctl.start()
+                head = text[lo:end].rstrip().rsplit(None, 1)
+                while len(head) == 2 and head[1].lower() in _DEGREE:
+                    end = lo + len(head[0])  # "were slightly more likely to say"
+                    head = head[0].rstrip().rsplit(None, 1)
+                span = subject_before(text, lo, end, qspans, v)
+                if span is not None:
+                    self.emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
+            return True
+        nxt = _NEXT_WORD.match(text, ce, hi)
+        nw = nxt.group(1).lower() if nxt else ""
+        if nw in cues.NOT_CUE_PARTICLES.get(v.lemma, ()) and not (
+            nw == "to" and (after := _NEXT_WORD.match(text, nxt.end(), hi)) and is_capitalised(after.group(1))
+        ):  # ("Trump added to People": a listener)
+            return True  # "backed off", "called off"
+        if v.lemma in cues.NOT_CUE_COMPLEMENTS and _has_complement(text, ce, hi, cues.NOT_CUE_COMPLEMENTS[v.lemma]):
+            return True  # "has known Trump since the 1970s": an acquaintance
+        agent = _BY_AGENT.match(text, ce, hi) if v.form == "past" else None
+        # ("were mocked and criticized": the second participle of a passive)
+        passive_pair = before in ("and", "or") and k >= 2 and prev[k - 2][2].lower() in cues.BE_FORMS - {"be"} and prev[k - 1][2].endswith("ed")
+        if before in _LINKING_VERBS and v.form == "past":
+            return True  # "the memo seemed aimed at": a participle after a linking verb
+        if v.form == "past" and nw == "as" and v.lemma in _SEEN_AS and prev and (prev[-1][2].endswith(",") or (
+            prev[-1][2].islower() and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES and not _adverb(pw)
+        )) and not any(t[2].lower() in _OBJECT_GAP for t in prev[-4:]) and not _has_complement(text, ce, hi, ("by",)):
+            return True  # "in remarks seen as a veiled criticism": a passive participle, no one sees
+            # (not "which friends described as", "viewed as terrorists by Ankara": its agent sees)
+        if v.form == "past" and (before in cues.BE_FORMS or before == "as" or agent or passive_pair):
+            # A passive: "was asked", "is expected", "as opposed to", "a
+            # staffer backed by the senator". The agent after "by" speaks.
+            span = agent_np(text, agent.end(), hi) if agent and before != "as" else None
+            channel = ctx.gaz.resolve(collapse(text[span[0] : span[1]])) if span is not None and out and (
+                bare(before) in cues.DOCUMENT_NOUNS
+            ) else None
+            if channel is not None:
+                # "said in a statement published by the state news agency
+                # Anadolu": the outlet carried what was said.
+                if out[-1].via is None:
+                    out[-1].via, out[-1].via_outlet = channel.name, channel.id
+            elif span is not None:
+                self.emit(_PASSIVE_RULE.get(kind, rule), cs, ce, span[0], span[1], None, None, kind, v)
+            return True
+        if v.lemma == "call" and v.form == "past" and nxt and is_capitalised(nxt.group(1)) and prev[-1][2].isalpha() and (
+            not is_capitalised(prev[-1][2]) and pw not in cues.PRONOUNS and pw not in cues.AUXILIARIES
+            and any(t[2].lower() in ("a", "an") for t in prev[-3:-1])
+        ):
+            return True  # naming, not speech: "a company called Harmony", "a website called Real News"
+        if v.form == "ing" and pw in cues.NOT_CUE_AFTER.get(v.lemma, ()):
+            return True  # "with 99 percent of precincts reporting": results
+        if v.form == "ing" and before not in cues.BE_FORMS:
+            found = len(out)
+            participle_statements(ctx, text, lo, hi, cs, ce, v, out, qspans, self.emit)
+            if v.lemma == "tell" and len(out) > found and out[-1].via is None:
+                # "..., telling the BBC's Today programme": the outlet told is the channel
+                out[-1].via, out[-1].via_outlet = _via_after(ctx, ce, hi, True)
+            return True
+        return False
+
+    def _second_verb(self, cs: int, ce: int, v: lexicon.Verb, prev: list[tuple[int, int, str]], kind: str, rule: str) -> None:
+        """A second verb, "X said A and called B": it shares the subject of
+        the first record's verb - the main clause's (not a relative clause's,
+        not a subordinate opener's); with no record yet, the sentence's
+        subject. Not a second verb when the tenses differ ("said ... services
+        and support")."""
+        text, lo, qspans, out = self.text, self.lo, self.qspans, self.out
+        if out:
+            # ", and accused": the main clause's verb (the first record),
+            # not one inside its reported content; else the latest.
+            first = out[0] if comma_before_conjunction(prev) else out[-1]
+            if not _same_tense(text, first, v):
+                return  # "said ... services and support": a noun, not a second verb
+            relative = None
+            for relative in _COMMA_WHO.finditer(text, first.cue_end, cs):
+                pass
+            if relative is not None and not any(ch in text[relative.end() : cs] for ch in ",;:“”\""):
+                # "Sabato said his members, who lean Republican but voted
+                # for Obama": the verb is the relative clause's.
+                head = _np_before(text, first.cue_end, relative.start(), qspans)
+                span = (head.start, head.end)
+                named = _NAME_BEFORE_APPOSITIVE.search(text, max(first.cue_end, head.start - 60), head.start)
+                if named is not None and text[head.start : head.start + 1].islower():
+                    span = named.span(1)  # "said Annamaria Schifano, then the girlfriend of ..., who"
+                if span[0] < span[1] and valid_subject(_words(text, *span), v):
+                    self.emit(rule, cs, ce, span[0], span[1], None, None, kind, v)
+                return
+            comma = text.find(",", lo, cs) if _opens_with_subordinate(text, lo) else -1
+            if first.cue_start < comma:
+                # "As the crowd began to chant, Silverman was joined ...
+                # and joked": the main clause's subject, not the opener's.
+                head = _sentence_subject(text, comma + 1, cs) or main_subject(text, comma + 1, cs, qspans, same_clause=True)
                 if head is not None:
-                    emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
-            continue
-        # A finite verb or fixed phrase: find who speaks.
+                    self.emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
+                return
+            if first is out[0] and not comma_before_conjunction(prev) and len(out) == 1:
+                head = main_subject(text, lo, first.cue_start, qspans)
+                if head is not None and _EMBEDDING.search(text, head[1], first.cue_start):
+                    # "Sullivan put off deciding whether Judicial Watch
+                    # could question Clinton but said": the record is
+                    # inside the clause; the main subject says.
+                    self.emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
+                    return
+            out.append(_same_speaker(first, rule, cs, ce, self.quote_for(cs), kind))
+        else:
+            # "Ruth Marcus has been critical of X but wrote": the subject
+            # of the first verb; else a name opening the sentence.
+            start = lo
+            if _opens_with_subordinate(text, lo) and (comma := text.find(",", lo, cs)) >= 0:
+                start = comma + 1  # "As the crowd began to chant, Silverman was joined ... and joked"
+            head = _sentence_subject(text, start, cs) or main_subject(text, start, cs, qspans, same_clause=True)
+            if head is not None:
+                self.emit(rule, cs, ce, head[0], head[1], None, None, kind, v)
+
+    def _finite(self, cs: int, ce: int, key: str, v: lexicon.Verb | None, np_end: int, kind: str, rule: str) -> None:
+        """A finite verb or fixed phrase: the channel after it, then who
+        speaks (``_subjects``), a list of names split into its members, one
+        record each (a conjunct holding a record's cue is a clause, skipped)."""
+        ctx, text, lo, qspans, out = self.ctx, self.text, self.lo, self.qspans, self.out
         role = cues.PHRASE_CUES.get(key, "verb") if v is None else "verb"
         if v is None:
             rule = "statement.phrase"
+        via, via_outlet = self._channel(ce, key, v, role)
+        found = self._subjects(cs, ce, key, v, np_end, kind, rule, via, via_outlet)
+        if found is None:
+            return
+        spans, rule = found
+        if len(spans) == 1 and text.find(",", lo, spans[0][1]) >= 0 and text.find(" and ", lo, spans[0][1]) >= 0 and (
+            listed := coordinated_names(text, lo, spans[0], qspans, ctx.is_person)
+        ) is not None:
+            spans = listed  # "Meta's president, Nick Clegg, and ... Jennifer Newstead said"; "Clinton, Sanders and Biden said"
+        for ns, ne in spans:
+            if len(spans) > 1 and any(ns <= st.cue_start < ne for st in out):
+                continue  # ("a woman asked for a photo and Clinton said": a clause, not a speaker)
+            self.emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
+
+    def _channel(self, ce: int, key: str, v: lexicon.Verb | None, role: str) -> tuple[str | None, str | None]:
+        """The channel named after the cue: the listener of "told"/phrase
+        cues ("told RTVI"), a platform verb's platform ("tweeted"), a
+        platform or outlet ("wrote on Telegram", "said in a statement to
+        Reuters"); (None, None) when there is none."""
+        ctx, text, hi = self.ctx, self.text, self.hi
         via, via_outlet = None, None
         if role == "via":
             via, via_outlet = _via_after(ctx, ce, hi, False)
@@ -558,71 +679,26 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 found = found if found[0] is not None else None
             if found is not None:
                 via, via_outlet = found
+        return via, via_outlet
+
+    def _subjects(
+        self, cs: int, ce: int, key: str, v: lexicon.Verb | None, np_end: int, kind: str, rule: str,
+        via: str | None, via_outlet: str | None,
+    ) -> tuple[list[tuple[int, int]], str] | None:
+        """Who speaks for a finite verb: the spans of the speakers and the
+        rule (``statement.verb_subject`` when the speaker follows, "..., said
+        X"); None when the cue is settled (a record added here, or no verb).
+        A subject before the verb (``_subject_before``); else "X,
+        <descriptor>, said" or the name after the verb; else, past a comma,
+        a list of verbs sharing the subject ("supports X, opposes Y")."""
+        text, lo, hi, qspans, out = self.text, self.lo, self.hi, self.qspans, self.out
         subj = _np_before(text, lo, np_end, qspans)
         spans: list[tuple[int, int]] = []
         if subj.start < subj.end:
-            words = _words(text, subj.start, subj.end)
-            if words[-1].lower() in ("which", "who") and (len(words) > 1 or subj.boundary_char in (",", "—", "–")):
-                # "France, which announced", "voters who want": the antecedent.
-                share: list = []
-                if len(words) > 1:
-                    run = _tokens(text, subj.start, subj.end)[:-1]
-                    if share := share_tail(run):
-                        run = share  # "compared with four in 10 who said", "the number who said"
-                    elif any(t[2] in _OBJECT_PREPOSITIONS for t in run):
-                        run = _head_of_prepositional(run)  # "children in Syria and Iraq who": "children"
-                    elif not valid_subject([t[2] for t in run]):
-                        run = _antecedent(run)  # "This angered Hispanics who viewed it"
-                        if run and not valid_subject([t[2] for t in run]):
-                            run = []
-                else:
-                    before = _tokens(text, lo, subj.boundary - 1)
-                    run = share = share_tail(before) or []  # "compared to 38 percent — who said"
-                    if not run:
-                        run = _antecedent(before, relative=True)
-                if run:
-                    # (the article may stand before the run: "Rendell, a former governor, who")
-                    article = _ARTICLE_BEFORE.search(text, max(lo, run[0][0] - 5), run[0][0])
-                    named = _NAME_BEFORE_APPOSITIVE.search(text, max(lo, run[0][0] - 60), article.start() if article else run[0][0])
-                    if named is not None and (run[0][2].lower() in ("a", "an", "the") or article) and not bare(run[-1][2])[:1].isupper():
-                        # "Zagidat, a Dagestani mother of four who hopes": the named person
-                        run = _tokens(text, named.start(1), named.end(1))
-                    made = classify(text[run[0][0] : run[-1][1]], ctx.gaz, ctx.names, run[0][0])
-                    if made is not None and share:
-                        made.source_type = "group"  # a share of people
-                    if made is not None and _fits(v, made, words):
-                        made.source_text = words[-1]
-                        made.pronoun = True
-                        out.append(Statement(rule, sent, cs, ce, made, via, via_outlet, quote_for(cs), kind))
-                continue
-            rel = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("who", "which", "whose") or (
-                # "activists clamoring to block Trump say": a participle after a noun that speaks
-                w.endswith("ing") and w.islower() and _source_noun(bare(words[i - 1]).lower())
-            )), 0)
-            if not text[subj.end : cs].strip() and _singular_before_noun(words, v):
-                continue  # "Drone attack sparks fire": a noun after a noun, not a verb that needs "attacks"
-            if valid_subject(words, v) and not _adjective_before_noun(words, v):
-                spans = _split_and(text, subj.start, subj.end)
-            elif rel and v is not None and key in cues.CORE_SPEECH and words[-1].lower() not in cues.PRONOUNS and valid_subject(words[:rel], v):
-                # "Two people who attended the meeting said": the noun before
-                # the relative clause (which may hold a cue of its own). Only
-                # for the "say" core: other cue words there are often nouns.
-                toks = _tokens(text, subj.start, subj.end)
-                spans = [(toks[0][0], toks[rel - 1][1])]
-            elif (that := _relative_that(text, lo, subj.start, words, qspans, v)) is not None and key in cues.CORE_SPEECH:
-                spans = [that]  # "organizations that have endorsed him say": the noun before "that"
-            elif "and" in words[:-1] and v is not None and v.lemma in ("say", "tell") and len(
-                both := _split_and(text, subj.start, subj.end, v)
-            ) == 2:
-                spans = both  # "Politicians and even some technologists say": each speaks
-            elif "and" in words[:-1]:
-                # "the bill Democrats opposed and Obama said": the last conjunct
-                # opens a clause of its own when it is a name or a pronoun.
-                toks = _tokens(text, subj.start, subj.end)
-                k = max(i for i, t in enumerate(toks) if t[2] == "and")
-                tail = [t[2] for t in toks[k + 1 :]]
-                if tail and (is_capitalised(tail[0]) or tail[0].lower() in cues.PRONOUNS) and valid_subject(tail, v):
-                    spans = [(toks[k + 1][0], toks[-1][1])]
+            found = self._subject_before(subj, cs, ce, key, v, kind, rule, via, via_outlet)
+            if found is None:
+                return None
+            spans = found
         elif (v is None or (key in cues.CORE_SPEECH and v.lemma != "tell") or v.lemma == "read" or (
             key in cues.INVERTED_SPEECH and _named_inversion(text, ce, hi)  # ("posted the clip": an object)
         )) and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
@@ -643,24 +719,125 @@ def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, spe
                 # "supports X, opposes Y": a list of verbs shares the subject.
                 if out and _same_tense(text, out[-1], v):
                     if not _CLAUSE_WORD.search(text, out[-1].cue_end, cs):
-                        out.append(_same_speaker(out[-1], rule, cs, ce, quote_for(cs), kind))
-                    continue  # (", because its society, eager ..., wants": another clause's verb)
+                        out.append(_same_speaker(out[-1], rule, cs, ce, self.quote_for(cs), kind))
+                    return None  # (", because its society, eager ..., wants": another clause's verb)
                 head = None if out else main_subject(text, lo, subj.boundary - 1, qspans, same_clause=True)
                 if head is not None:
                     spans = [head]
-        if len(spans) == 1 and text.find(",", lo, spans[0][1]) >= 0 and text.find(" and ", lo, spans[0][1]) >= 0 and (
-            listed := coordinated_names(text, lo, spans[0], qspans, ctx.is_person)
-        ) is not None:
-            spans = listed  # "Meta's president, Nick Clegg, and ... Jennifer Newstead said"; "Clinton, Sanders and Biden said"
-        for ns, ne in spans:
-            if len(spans) > 1 and any(ns <= st.cue_start < ne for st in out):
-                continue  # ("a woman asked for a photo and Clinton said": a clause, not a speaker)
-            emit(rule, cs, ce, ns, ne, via, via_outlet, kind, v)
-    if not nested and out:
-        _sentence_channel(ctx, lo, hi, out)
-        if text.find("published", lo, hi) >= 0:
-            _journal_channel(ctx, lo, hi, out)
-    return out
+        return spans, rule
+
+    def _subject_before(
+        self, subj: _Subject, cs: int, ce: int, key: str, v: lexicon.Verb | None, kind: str, rule: str,
+        via: str | None, via_outlet: str | None,
+    ) -> list[tuple[int, int]] | None:
+        """The speakers in the noun phrase ``subj`` before the verb: the
+        phrase itself, split at "and" ("A and B said"); the noun before a
+        relative clause ("Two people who attended the meeting said", only
+        for the "say" core); the last conjunct when it opens a clause of its
+        own. None when the cue is settled: "which"/"who" ends the phrase
+        (``_relative_subject``), or a noun after a noun ("Drone attack
+        sparks")."""
+        text, lo, qspans = self.text, self.lo, self.qspans
+        spans: list[tuple[int, int]] = []
+        words = _words(text, subj.start, subj.end)
+        if words[-1].lower() in ("which", "who") and (len(words) > 1 or subj.boundary_char in (",", "—", "–")):
+            self._relative_subject(subj, words, cs, ce, v, kind, rule, via, via_outlet)
+            return None
+        rel = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in ("who", "which", "whose") or (
+            # "activists clamoring to block Trump say": a participle after a noun that speaks
+            w.endswith("ing") and w.islower() and _source_noun(bare(words[i - 1]).lower())
+        )), 0)
+        if not text[subj.end : cs].strip() and _singular_before_noun(words, v):
+            return None  # "Drone attack sparks fire": a noun after a noun, not a verb that needs "attacks"
+        if valid_subject(words, v) and not _adjective_before_noun(words, v):
+            spans = _split_and(text, subj.start, subj.end)
+        elif rel and v is not None and key in cues.CORE_SPEECH and words[-1].lower() not in cues.PRONOUNS and valid_subject(words[:rel], v):
+            # "Two people who attended the meeting said": the noun before
+            # the relative clause (which may hold a cue of its own). Only
+            # for the "say" core: other cue words there are often nouns.
+            toks = _tokens(text, subj.start, subj.end)
+            spans = [(toks[0][0], toks[rel - 1][1])]
+        elif (that := _relative_that(text, lo, subj.start, words, qspans, v)) is not None and key in cues.CORE_SPEECH:
+            spans = [that]  # "organizations that have endorsed him say": the noun before "that"
+        elif "and" in words[:-1] and v is not None and v.lemma in ("say", "tell") and len(
+            both := _split_and(text, subj.start, subj.end, v)
+        ) == 2:
+            spans = both  # "Politicians and even some technologists say": each speaks
+        elif "and" in words[:-1]:
+            # "the bill Democrats opposed and Obama said": the last conjunct
+            # opens a clause of its own when it is a name or a pronoun.
+            toks = _tokens(text, subj.start, subj.end)
+            k = max(i for i, t in enumerate(toks) if t[2] == "and")
+            tail = [t[2] for t in toks[k + 1 :]]
+            if tail and (is_capitalised(tail[0]) or tail[0].lower() in cues.PRONOUNS) and valid_subject(tail, v):
+                spans = [(toks[k + 1][0], toks[-1][1])]
+        return spans
+
+    def _relative_subject(
+        self, subj: _Subject, words: list[str], cs: int, ce: int, v: lexicon.Verb | None, kind: str, rule: str,
+        via: str | None, via_outlet: str | None,
+    ) -> None:
+        """A subject ending in a relative pronoun, "France, which announced",
+        "voters who want": the antecedent speaks (a share of people is a
+        group; the named person before an appositive, "Zagidat, a mother of
+        four who hopes"), recorded with the pronoun as ``source_text``."""
+        ctx, text, lo, out, sent = self.ctx, self.text, self.lo, self.out, self.sent
+        share: list = []
+        if len(words) > 1:
+            run = _tokens(text, subj.start, subj.end)[:-1]
+            if share := share_tail(run):
+                run = share  # "compared with four in 10 who said", "the number who said"
+            elif any(t[2] in _OBJECT_PREPOSITIONS for t in run):
+                run = _head_of_prepositional(run)  # "children in Syria and Iraq who": "children"
+            elif not valid_subject([t[2] for t in run]):
+                run = _antecedent(run)  # "This angered Hispanics who viewed it"
+                if run and not valid_subject([t[2] for t in run]):
+                    run = []
+        else:
+            before = _tokens(text, lo, subj.boundary - 1)
+            run = share = share_tail(before) or []  # "compared to 38 percent — who said"
+            if not run:
+                run = _antecedent(before, relative=True)
+        if run:
+            # (the article may stand before the run: "Rendell, a former governor, who")
+            article = _ARTICLE_BEFORE.search(text, max(lo, run[0][0] - 5), run[0][0])
+            named = _NAME_BEFORE_APPOSITIVE.search(text, max(lo, run[0][0] - 60), article.start() if article else run[0][0])
+            if named is not None and (run[0][2].lower() in ("a", "an", "the") or article) and not bare(run[-1][2])[:1].isupper():
+                # "Zagidat, a Dagestani mother of four who hopes": the named person
+                run = _tokens(text, named.start(1), named.end(1))
+            made = classify(text[run[0][0] : run[-1][1]], ctx.gaz, ctx.names, run[0][0])
+            if made is not None and share:
+                made.source_type = "group"  # a share of people
+            if made is not None and _fits(v, made, words):
+                made.source_text = words[-1]
+                made.pronoun = True
+                out.append(Statement(rule, sent, cs, ce, made, via, via_outlet, self.quote_for(cs), kind))
+
+    def finish(self) -> list[Statement]:
+        """The records, with the sentence's channel ("..., the BBC reported")
+        and a journal's ("published in Nature") outside quotations."""
+        ctx, text, lo, hi, out, nested = self.ctx, self.text, self.lo, self.hi, self.out, self.nested
+        if not nested and out:
+            _sentence_channel(ctx, lo, hi, out)
+            if text.find("published", lo, hi) >= 0:
+                _journal_channel(ctx, lo, hi, out)
+        return out
+
+
+def statements_in(ctx: Context, sent: Sentence, lo: int, hi: int, rank: int, speaker: Source | None) -> list[Statement]:
+    """Statements in ``text[lo:hi]`` (a sentence, or the inside of a quote)."""
+    text = ctx.text
+    # ("published" of the relay rule is itself a cue verb.)
+    if not ctx.cues_in(lo, hi) and text.find(":", lo, hi) < 0:
+        return []  # most sentences: no cue at all, nothing else to compute
+    scan = _Scan(ctx, sent, lo, hi, rank, speaker)
+    scan.relays()
+    scan.quoted_as()
+    if not scan.nested:
+        scan.interview_or_colon()
+    for cs, ce, key, v, np_end in _cue_items(ctx, lo, hi, scan.qspans, scan.consumed):
+        scan.cue(cs, ce, key, v, np_end)
+    return scan.finish()
 
 
 #: Verbs and adjectives that pass their subject to an infinitive cue and
