@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from provenance.attribution import extract_citations  # noqa: E402
 from provenance.outlets import fold, load_gazetteer  # noqa: E402
-from provenance.polnear import Attribution, Prediction, load_split, match, predictions  # noqa: E402
+from provenance.polnear import Attribution, Prediction, load_split, predictions, scored  # noqa: E402
 
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
 
@@ -132,12 +132,9 @@ def evaluate(name: str, run, articles) -> dict:
     found = Counter()
     totals = Counter()
     tp = n_pred = n_gold = 0
-    for _, text, golds in articles:
-        golds = [g for g in golds if g.source.strip()]
-        predictions = run(text)
-        pairs = match(predictions, golds)
+    for golds, found_here, pairs in scored(run, articles):
         tp += len(pairs)
-        n_pred += len(predictions)
+        n_pred += len(found_here)
         n_gold += len(golds)
         matched = {id(g) for _, g in pairs}
         for gold in golds:

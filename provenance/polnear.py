@@ -15,7 +15,7 @@ source or source_text names the gold source; matching is one-to-one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,13 +140,22 @@ def predictions(citations: Sequence) -> list[Prediction]:
     return [Prediction(c.source, c.source_text, c.start, c.end) for c in citations if c.kind in SCORED_KINDS]
 
 
-def f1(run: Callable[[str], list[Prediction]], articles: Sequence[tuple[str, str, list[Attribution]]]) -> float:
-    """Source-cue F1 of ``run`` over ``articles``."""
-    tp = n_pred = n_gold = 0
+def scored(
+    run: Callable[[str], list[Prediction]], articles: Sequence[tuple[str, str, list[Attribution]]],
+) -> Iterator[tuple[list[Attribution], list[Prediction], list[tuple[Prediction, Attribution]]]]:
+    """For each article: its gold attributions that have a source, what
+    ``run`` predicts, and the matched pairs (the bench and ``f1`` count these)."""
     for _, text, golds in articles:
         golds = [g for g in golds if g.source.strip()]
         found = run(text)
-        tp += len(match(found, golds))
+        yield golds, found, match(found, golds)
+
+
+def f1(run: Callable[[str], list[Prediction]], articles: Sequence[tuple[str, str, list[Attribution]]]) -> float:
+    """Source-cue F1 of ``run`` over ``articles``."""
+    tp = n_pred = n_gold = 0
+    for golds, found, pairs in scored(run, articles):
+        tp += len(pairs)
         n_pred += len(found)
         n_gold += len(golds)
     return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
