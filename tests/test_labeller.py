@@ -5,6 +5,7 @@ sentences, loaded again and run through extract, ingest and the CLI."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from click.testing import CliRunner
 from provenance.attribution import cues, extract_citations
 from provenance.attribution.context import Context
 from provenance.attribution.labeller import (
+    VETO,
     Pair,
+    Reading,
     Span,
     char_kinds,
     decode,
@@ -125,18 +128,29 @@ TEXT = (
 
 
 class FixedLabeller:
-    """The spans a trained model would give, so that what the extractor
-    does with them is tested apart from what a model learns."""
+    """The spans a trained model would give, and word probabilities to match
+    (each word of a wanted span has its B tag at the span's score and the
+    rest outside), so that what the extractor does with them is tested apart
+    from what a model learns."""
 
     def __init__(self, spans: list[tuple[str, str, float]]):
         self.wanted = spans
 
-    def spans(self, text: str) -> list[Span]:
-        out = []
+    def read(self, text: str) -> Reading:
+        spans = []
         for kind, words, score in self.wanted:
             s = text.index(words)
-            out.append(Span(kind, s, s + len(words), score))
-        return out
+            spans.append(Span(kind, s, s + len(words), score))
+        offsets, probs = [], []
+        for m in re.finditer(r"\w+|[^\w\s]", text):
+            row = [1.0, 0.0, 0.0, 0.0, 0.0]
+            for sp in spans:
+                if sp.start <= m.start() < sp.end:
+                    row = [1 - sp.score, 0.0, 0.0, 0.0, 0.0]
+                    row[3 if sp.kind == "cue" else 1] = sp.score
+            offsets.append(m.span())
+            probs.append(row)
+        return Reading(spans, offsets, probs)
 
 
 def test_labelled_record_resolves_its_pronoun_and_joins_the_rules():
@@ -168,6 +182,54 @@ def test_a_cue_the_rules_attributed_keeps_the_rules_source():
                               ("source", "the mayor", 0.8), ("cue", "cheered", 0.7)])
     got = [(c.rule, c.source, c.cue, c.cue_start) for c in extract_citations(text, "doc", labeller=labeller)]
     assert got == [("statement.subject_verb", "Lopez", "said", 6), ("labeller", "the mayor", "cheered", 46)]
+
+
+def test_reading_cue_probability_is_the_surest_piece_of_the_span():
+    """B-CUE and I-CUE together, for the best word piece the span touches."""
+    offsets = [(0, 5), (6, 10), (11, 14), (14, 18)]
+    probs = [_row(1, 0.9), _row(3, 0.7), _row(0, 0.6), _row(4, 0.5)]
+    seen = Reading([], offsets, probs)
+    assert seen.cue_probability(6, 10) == pytest.approx(0.7 + 0.075)
+    assert seen.cue_probability(0, 5) == pytest.approx(0.025 + 0.025)  # a source piece
+    assert seen.cue_probability(11, 18) == pytest.approx(0.125 + 0.5)  # "com|ment": the better of its pieces
+    assert seen.cue_probability(12, 13) == pytest.approx(0.1 + 0.1)  # inside one piece
+    assert seen.cue_probability(19, 25) == 0.0  # no piece there
+
+
+def test_the_labeller_vetoes_a_rule_record_whose_cue_it_reads_as_none():
+    """A second opinion: a rule statement whose cue the model gives less
+    than VETO is dropped ("Business issues", a noun read as a verb); at
+    VETO it stays. Credits and "said" are never vetoed."""
+    text = "By Anna Berg\n\nLopez said the bill would pass.\n\nBusiness issues rarely excite voters, Smith argued."
+    rules = [(c.kind, c.source, c.cue) for c in extract_citations(text, "doc")]
+    assert rules == [("byline", "Anna Berg", "By"), ("statement", "Lopez", "said"),
+                     ("statement", "Business", "issues"), ("statement", "Smith", "argued")]
+    sure = FixedLabeller([("cue", "argued", VETO)])
+    assert [(c.kind, c.source, c.cue) for c in extract_citations(text, "doc", labeller=sure)] == [
+        ("byline", "Anna Berg", "By"), ("statement", "Lopez", "said"), ("statement", "Smith", "argued")]
+    unsure = FixedLabeller([("cue", "argued", VETO - 0.01)])
+    assert [(c.kind, c.source, c.cue) for c in extract_citations(text, "doc", labeller=unsure)] == [
+        ("byline", "Anna Berg", "By"), ("statement", "Lopez", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "source", "cue"),
+    [
+        ("RTVI published audio messages Monday it said were sent by women held in Ain Issa.",
+         "statement.relay", "women held in Ain Issa", "published audio messages Monday it said"),
+        ("The rebels have withdrawn, according to the ministry.", "statement.according_to", "the ministry",
+         "according to"),
+        ("\u201cHe told my daughter they were going on vacation,\u201d says Malika.", "statement.nested", "He", "told"),
+    ],
+)
+def test_speech_sure_by_its_shape_or_verb_is_never_vetoed(text, rule, source, cue):
+    """PolNeAR's annotators leave some of these out (a statement inside a
+    quote); they are speech all the same, so a model trained on PolNeAR
+    does not get to drop them."""
+    nothing = FixedLabeller([])
+    got = [(c.rule, c.source, c.cue) for c in extract_citations(text, "doc", labeller=nothing)]
+    assert (rule, source, cue) in got
+    assert (rule, source, cue) in [(c.rule, c.source, c.cue) for c in extract_citations(text, "doc")]
 
 
 def test_no_labeller_no_labelled_records():
@@ -224,7 +286,7 @@ def test_trained_labeller_tags_what_it_learned(trained):
 
     labeller = Labeller.load(trained)
     for text, source, cue in TRAINING:
-        got = [(s.kind, text[s.start : s.end]) for s in labeller.spans(text)]
+        got = [(s.kind, text[s.start : s.end]) for s in labeller.read(text).spans]
         assert got == [("source", source), ("cue", cue)], text
 
 

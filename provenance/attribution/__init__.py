@@ -22,7 +22,8 @@ Pipeline (one module per stage):
                   whole document (headlines, quotations over paragraphs);
                   ``statement_record`` is the record they share.
 5. ``names``      naming and typing the source; the gazetteer for outlets.
-6. ``labeller``   optional: a trained tagger's pairs the rules missed.
+6. ``labeller``   optional: a trained tagger's pairs the rules missed, and
+                  its veto on rule cues it reads as none.
 
 Offsets: ``text[start:end] == sentence`` and ``text[cue_start:cue_end] ==
 cue`` always hold. ``via_link`` is the first link whose registered domain is
@@ -41,7 +42,7 @@ from .context import Context
 from .credits import bylines, contributions, datelines, metadata_bylines, photo_credits, quote_credits
 from .document_statements import document_statements
 from .furniture import furniture_paragraphs
-from .labeller import Labeller, labelled_records, pair
+from .labeller import Labeller, labelled_records, pair, second_opinion_drops
 from .names import NameIndex
 from .sentences import paragraphs, sentences
 
@@ -113,7 +114,8 @@ def extract_citations(
     of its own. Words a print dump broke at a line end are read whole
     (``hyphens``); the records' offsets are into ``text`` as it came.
     ``labeller`` (optional, trained) adds the actions and stances no rule
-    reaches, as records of rule ``labeller``.
+    reaches, as records of rule ``labeller``, and drops rule records whose
+    cue it reads as no cue (``labeller.VETO``).
     """
     mended = hyphens.mend(text)
     if mended is None:
@@ -191,9 +193,11 @@ def _extract(
         add(st.kind, st.rule, st.sentence.start, st.sentence.end, st.cue_start, st.cue_end,
             st.source, st.via, st.via_outlet, st.quote)
     if labeller is not None:
+        seen_by = labeller.read(text)
+        out = [c for c in out if not second_opinion_drops(c, seen_by)]
         found = [(c.start, c.end, c.cue_start, c.cue_end, c.source, c.source_text)
                  for c in out if c.kind in ("statement", "belief")]
-        pairs = pair(labeller.spans(text), body)
+        pairs = pair(seen_by.spans, body)
         for rec in labelled_records(ctx, body, rank, pairs, found):
             add(rec.kind, "labeller", rec.sentence.start, rec.sentence.end, rec.cue_start, rec.cue_end,
                 rec.source, None, None, None, confidence=rec.score)
