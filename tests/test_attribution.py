@@ -10,8 +10,8 @@ the mark is removed.
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -156,6 +156,8 @@ def statements(text: str, **kw):
         ("“It failed,” Maria Ivanova explained.", "Maria Ivanova", "explained"),
         ("“Quiet,” Maria Ivanova whispered.", "Maria Ivanova", "whispered"),
         ("“It failed,” Maria Ivanova added.", "Maria Ivanova", "added"),
+        ("“We will not retreat,” Maria Ivanova insisted.", "Maria Ivanova", "insisted"),
+        ("Maria Ivanova claimed the strike was staged.", "Maria Ivanova", "claimed"),
         ("“It failed,” a local man was heard saying.", "a local man", "was heard saying"),
         ("Maria Ivanova voiced doubts about the plan.", "Maria Ivanova", "voiced"),
         ("Maria Ivanova likened the plan to a lottery.", "Maria Ivanova", "likened"),
@@ -1245,32 +1247,37 @@ def test_deterministic_ids() -> None:
     assert a == b and len(set(a)) == len(a)
 
 
-@pytest.mark.parametrize(
-    "chunk",
-    [
-        "a" * 1000 + " ",
-        "“" * 500 + "said " * 200,
-        "Aaa Bbb / " * 300 + "\n",
-        "According to " * 300,
-        "published " + "x " * 300 + "it said were sent by " * 50,
-        ", said" * 500 + ". ",
-    ],
-)
-def test_large_inputs_are_linear_ish(chunk: str) -> None:
-    text = chunk * max(1, 200_000 // len(chunk))
-    t0 = time.perf_counter()
-    extract_citations(text, "doc")
-    assert time.perf_counter() - t0 < 20
+def _scaling_bench():
+    """bench/scaling.py, whose adversarial inputs these tests share (its
+    timing stays in the bench: a noisy machine must not fail a build)."""
+    spec = importlib.util.spec_from_file_location("provenance_bench_scaling", ROOT / "bench" / "scaling.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def test_one_megabyte_of_news() -> None:
-    parts = [(SAMPLES / n).read_text(encoding="utf-8") for n in sorted(p.name for p in SAMPLES.glob("*.txt"))]
-    text = "\n\n".join(parts)
-    text = (text + "\n\n") * (1_000_000 // len(text) + 1)
-    t0 = time.perf_counter()
-    got = extract_citations(text, "doc")
-    elapsed = time.perf_counter() - t0
-    assert got and elapsed < 30, elapsed
+SCALING = _scaling_bench()
+
+
+@pytest.mark.parametrize("name", sorted(SCALING.ADVERSARIAL))
+def test_adversarial_inputs_give_valid_records(name: str) -> None:
+    """200 KB of a shape that once risked a quadratic scan: it finishes
+    (CI would time out otherwise) and every record's offsets hold."""
+    text = SCALING.repeated(SCALING.ADVERSARIAL[name], 200_000)
+    for c in extract_citations(text, "doc"):
+        _check_offsets(text, c)
+
+
+def test_one_megabyte_of_news_gives_each_copys_records() -> None:
+    """The sample articles repeated to 1 MB: every copy gives exactly the
+    records one copy gives, at its own offsets (nothing lost or merged
+    across copies in a long text)."""
+    news = SCALING.samples_text() + "\n\n"
+    once = [(c.kind, c.source, c.cue, c.start) for c in extract_citations(news, "doc")]
+    copies = 1_000_000 // len(news) + 1
+    got = [(c.kind, c.source, c.cue, c.start) for c in extract_citations(news * copies, "doc")]
+    assert len(once) > 70
+    assert got == [(kind, source, cue, start + i * len(news)) for i in range(copies) for kind, source, cue, start in once]
 
 
 def test_dateline_platform_and_report_by() -> None:
