@@ -196,12 +196,13 @@ def choose_threshold(
 def calibrate(model: Path | str, held_out: Sequence[tuple[str, str, list[Attribution]]]) -> dict:
     """Choose the threshold of the labeller saved in ``model`` on
     ``held_out`` articles and save it with the model; returns the settings."""
-    from .attribution.labeller import Labeller, save_settings
+    from .attribution.labeller import VETO, Labeller, save_settings
     from .outlets import load_gazetteer
 
     best, scores = choose_threshold(Labeller.load(model), held_out, load_gazetteer())
     settings = {
         "threshold": best,
+        "veto": VETO,
         "chosen_on": f"{len(held_out)} PolNeAR train articles held out of training",
         "f1_rules": round(scores.pop(None), 4),
         "f1_by_threshold": {str(t): round(f, 4) for t, f in scores.items()},

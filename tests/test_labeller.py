@@ -133,8 +133,9 @@ class FixedLabeller:
     rest outside), so that what the extractor does with them is tested apart
     from what a model learns."""
 
-    def __init__(self, spans: list[tuple[str, str, float]]):
+    def __init__(self, spans: list[tuple[str, str, float]], veto: float = VETO):
         self.wanted = spans
+        self.veto = veto
 
     def read(self, text: str) -> Reading:
         spans = []
@@ -150,7 +151,7 @@ class FixedLabeller:
                     row[3 if sp.kind == "cue" else 1] = sp.score
             offsets.append(m.span())
             probs.append(row)
-        return Reading(spans, offsets, probs)
+        return Reading(spans, offsets, probs, self.veto)
 
 
 def test_labelled_record_resolves_its_pronoun_and_joins_the_rules():
@@ -210,6 +211,9 @@ def test_the_labeller_vetoes_a_rule_record_whose_cue_it_reads_as_none():
     unsure = FixedLabeller([("cue", "argued", VETO - 0.01)])
     assert [(c.kind, c.source, c.cue) for c in extract_citations(text, "doc", labeller=unsure)] == [
         ("byline", "Anna Berg", "By"), ("statement", "Lopez", "said")]
+    # A veto of 0 (the model's settings) keeps every rule record.
+    kept = FixedLabeller([("cue", "argued", VETO - 0.01)], veto=0.0)
+    assert [(c.kind, c.source, c.cue) for c in extract_citations(text, "doc", labeller=kept)] == rules
 
 
 @pytest.mark.parametrize(

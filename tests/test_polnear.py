@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from provenance.attribution.labeller import SETTINGS, THRESHOLDS, TAGS
+from provenance.attribution.labeller import SETTINGS, TAGS, THRESHOLDS, VETO
 from provenance.cli import cli
 from provenance.outlets import load_gazetteer
 from provenance.polnear import (
@@ -130,6 +130,10 @@ def test_train_labeller_holds_out_articles_and_saves_the_threshold_chosen_on_the
     assert f"threshold {settings['threshold']}: held-out F1 {scores[settings['threshold']]:.3f}" in result.stderr
     assert Labeller.load(out).threshold == settings["threshold"]
     assert Labeller.load(out, 0.42).threshold == 0.42
+    assert settings["veto"] == VETO and Labeller.load(out).read("Voters cheered.").veto == VETO
+    settings["veto"] = 0.0  # a user who wants every rule record kept
+    (out / SETTINGS).write_text(json.dumps(settings), encoding="utf-8")
+    assert Labeller.load(out).read("Voters cheered.").veto == 0.0
     # The held-out articles are every 4th in sorted order, never trained on.
     held = hold_out(load_split(tmp_path / "polnear", "train"), 4)[1]
     assert [name for name, _, _ in held] == ["art03", "art07", "art11"]

@@ -245,6 +245,7 @@ class Reading:
     spans: list[Span]
     offsets: Sequence[tuple[int, int]]
     probs: Sequence[Sequence[float]]
+    veto: float = VETO
 
     @cached_property
     def _ends(self) -> list[int]:
@@ -261,31 +262,37 @@ class Reading:
         return best
 
 
-def reading(text: str, offsets: Sequence[tuple[int, int]], probs: Sequence[Sequence[float]], threshold: float) -> Reading:
-    return Reading(whole_words(text, decode(offsets, probs, threshold)), offsets, probs)
+def reading(
+    text: str, offsets: Sequence[tuple[int, int]], probs: Sequence[Sequence[float]], threshold: float, veto: float = VETO,
+) -> Reading:
+    return Reading(whole_words(text, decode(offsets, probs, threshold)), offsets, probs, veto)
 
 
 class Labeller:
     """A fine-tuned token tagger, loaded from a directory that
     ``provenance train-labeller`` wrote."""
 
-    def __init__(self, model, tokenizer, threshold: float = THRESHOLD):
+    def __init__(self, model, tokenizer, threshold: float = THRESHOLD, veto: float = VETO):
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.threshold = threshold
+        self.veto = veto
 
     @classmethod
     def load(cls, path: Path | str, threshold: float | None = None) -> Labeller:
-        """The model in ``path``, at ``threshold`` or else the one saved with it."""
+        """The model in ``path``, at ``threshold`` or else the one saved with
+        it; its veto is the saved one too (VETO for a model saved without)."""
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
         if (why := unusable(path)) is not None:
             raise FileNotFoundError(why)
         _quiet_transformers()
         path = Path(path)
+        settings = load_settings(path)
         if threshold is None:
-            threshold = load_settings(path).get("threshold", THRESHOLD)
-        return cls(AutoModelForTokenClassification.from_pretrained(path), AutoTokenizer.from_pretrained(path), threshold)
+            threshold = settings.get("threshold", THRESHOLD)
+        return cls(AutoModelForTokenClassification.from_pretrained(path), AutoTokenizer.from_pretrained(path), threshold,
+                   settings.get("veto", VETO))
 
     def encode(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
         enc = self.tokenizer(text, return_offsets_mapping=True, add_special_tokens=False, verbose=False)
@@ -312,19 +319,21 @@ class Labeller:
         return offsets, (total / count).tolist()
 
     def read(self, text: str) -> Reading:
-        return reading(text, *self.probabilities(text), self.threshold)
+        return reading(text, *self.probabilities(text), self.threshold, self.veto)
 
 
 class Remembered:
     """A labeller's probabilities for known texts, decoded at any threshold:
     choosing a threshold runs the model once per text, not once per try."""
 
-    def __init__(self, probabilities: dict[str, tuple[list[tuple[int, int]], list[list[float]]]], threshold: float):
+    def __init__(self, probabilities: dict[str, tuple[list[tuple[int, int]], list[list[float]]]], threshold: float,
+                 veto: float = VETO):
         self.memory = probabilities
         self.threshold = threshold
+        self.veto = veto
 
     def read(self, text: str) -> Reading:
-        return reading(text, *self.memory[text], self.threshold)
+        return reading(text, *self.memory[text], self.threshold, self.veto)
 
 
 def load_settings(path: Path | str) -> dict:
@@ -409,14 +418,15 @@ def train(
 
 def second_opinion_drops(citation, seen: Reading) -> bool:
     """Is ``citation`` a rule statement or belief whose cue the labeller
-    reads as no cue at all (probability under VETO)?"""
+    reads as no cue at all (probability under the reading's veto, VETO
+    unless the model's settings say otherwise; 0 vetoes nothing)?"""
     if citation.kind not in ("statement", "belief") or citation.cue_start is None:
         return False
     if citation.rule in NEVER_VETOED_RULES or any(
         (v := lexicon.verb(w.lower())) is not None and v.lemma in NEVER_VETOED_LEMMAS for w in _WORD.findall(citation.cue)
     ):
         return False
-    return seen.cue_probability(citation.cue_start, citation.cue_end) < VETO
+    return seen.cue_probability(citation.cue_start, citation.cue_end) < seen.veto
 
 
 _WORD = re.compile(r"\w+")
