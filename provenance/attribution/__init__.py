@@ -12,12 +12,15 @@ Pipeline (one module per stage):
 4. ``statements`` cue + speaker rules, nested and continued quotations;
                   beliefs, intentions and stances typed apart (kind
                   ``belief``). ``lexicon`` inflects the verb lists of
-                  ``cues`` into one matcher; ``subjects`` (before a verb),
-                  ``descriptors`` (set off by commas) and ``after_cue``
-                  find the noun phrase next to a cue, with the word tests
-                  of ``phrases``; ``context`` holds per-document state and
-                  resolves pronouns. ``participles`` decides who speaks
-                  an -ing form ("..., adding that"), ``channels`` the via
+                  ``cues`` into one matcher; ``verb_or_noun`` drops the
+                  matches that are nouns or adjectives there ("the
+                  reports", "the most elaborate"); ``subjects`` (before
+                  a verb), ``descriptors`` (set off by commas) and
+                  ``after_cue`` find the noun phrase next to a cue, with
+                  the word tests of ``phrases``; ``context`` holds
+                  per-document state and resolves pronouns.
+                  ``participles`` decides who speaks an -ing form
+                  ("..., adding that"), ``channels`` the via
                   ("told RTVI"), ``document_statements`` what needs the
                   whole document (headlines, quotations over paragraphs);
                   ``statement_record`` is the record they share.

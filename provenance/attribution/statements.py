@@ -46,7 +46,9 @@ next to it (``subjects`` before it, ``descriptors`` past commas,
 What needs the whole document (headlines, reported content, quotations
 over several sentences) is ``document_statements``; the channel is
 ``channels``; who speaks through an -ing form ("..., adding", "citing X")
-is ``participles``; the ``Statement`` record is ``statement_record``'s.
+is ``participles``; whether a cue word is a verb there at all, not a noun
+or an adjective ("the reports", "the most elaborate"), is
+``verb_or_noun``; the ``Statement`` record is ``statement_record``'s.
 
 ``quote`` is the text of the sentence's quotations without the marks, a
 trailing comma dropped, whitespace collapsed; parts of a split quotation are
@@ -82,7 +84,6 @@ from .names import (
     classify,
     collapse,
     is_capitalised,
-    is_possessive,
     names_author,
 )
 from .phrases import (
@@ -110,6 +111,14 @@ from .subjects import (
     _split_and,
     comma_before_conjunction,
     subject_before,
+)
+from .verb_or_noun import (
+    _OBJECT_GAP,
+    _SUBJECT_PRONOUNS,
+    capitalised_before,
+    not_a_verb,
+    singular_before_noun,
+    title_case_after,
 )
 
 
@@ -158,24 +167,6 @@ _SENT_TO = re.compile(
     r"\s+in\s+(?:an?|his|her|their|its)\s+(?:(?:brief|short|written|emailed|phone|telephone)\s+)?"
     r"(?:statement|e-?mail|letter|message|text\s+message|text|note|interview|call)\s+(?:to|with)(?=\s)"
 )
-
-
-def _singular_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
-    """Is a base form that is also a noun ("attack", "plan", "support")
-    right after one singular capitalised word, which as a verb would need
-    its -s form ("Drone attack", "Trump support"; not "Kurds support", "I
-    fear", "Many fear", "Police fear", "Cruz would not comment")?"""
-    if v is None or v.form != "base" or v.lemma not in cues.NOUN_HOMOGRAPHS or len(words) != 1:
-        return False
-    w = bare(words[0])
-    low = w.lower()
-    return is_capitalised(w) and not low.endswith("s") and low not in cues.PRONOUNS and low not in cues.FIRST_PERSON and (
-        low != "you" and low not in cues.QUANTIFIERS and low not in cues.GROUP_NOUNS and low not in _PLURALS_WITHOUT_S
-    )  # ("Many fear", "Police fear", "Children want")
-
-
-#: Plurals and collectives that take a base form without an -s.
-_PLURALS_WITHOUT_S = frozenset("children staff clergy personnel youth folk public cattle".split())
 
 
 class _Scan:
@@ -368,7 +359,7 @@ class _Scan:
         text, lo, nested = self.text, self.lo, self.nested
         prev = _tokens(text, max(lo, cs - 40), cs)
         pw = bare(prev[-1][2]).lower() if prev else ""
-        if self._not_a_verb(cs, ce, key, v, prev, pw):
+        if not_a_verb(text, lo, self.hi, cs, ce, key, v, prev, pw):
             return
         if v is None and key in cues.SOURCE_AFTER_CUES:
             self._source_after(cs, ce, key)
@@ -392,63 +383,6 @@ class _Scan:
             self._second_verb(cs, ce, v, prev, kind, rule)
             return
         self._finite(cs, ce, key, v, np_end, kind, rule)
-
-    def _not_a_verb(self, cs: int, ce: int, key: str, v: lexicon.Verb | None, prev: list[tuple[int, int, str]], pw: str) -> bool:
-        """Is the cue word here an adjective or a noun, not a verb ("the most
-        elaborate", "the reports", "Trump support is", "with support of")?
-        ``prev`` are the tokens before the cue, ``pw`` the last one bare
-        and lower-cased."""
-        text, lo, hi = self.text, self.lo, self.hi
-        if v is not None and prev and v.form in ("base", "past", "ing") and prev[-1][2].isalpha() and prev[-1][2].islower() and (
-            pw in ("very", "too") or (pw in ("most", "least", "more", "less") and (
-                v.form == "ing" or (len(prev) > 1 and prev[-2][2].lower() in ("the", "a", "an"))
-            ))
-        ) and not text.startswith(" by ", ce):  # ("the most disliked by the establishment": a passive)
-            return True  # an adjective: "the most elaborate process", "Perhaps most telling" (not "most said")
-        if prev and (
-            prev[-1][2][-1:].isalpha() and (pw in cues.DETERMINERS or (is_possessive(prev[-1][2]) and pw not in cues.HAS_CONTRACTED))
-            or prev[-1][2][-1:] in "’'" and prev[-1][2][-2:-1] in "sS" and is_possessive(prev[-1][2])
-        ):
-            return True  # a noun: "the reports", "Trump's plans", "veterans’ issues" (but "he's said")
-        if v is not None and text.find("ccording to", max(lo, cs - 100), cs) >= 0 and _after_according_to(
-            _tokens(text, max(lo, cs - 100), cs)
-        ):
-            return True  # inside the phrase's noun phrase: "according to a study published Tuesday"
-        if v is not None and v.form == "s" and v.lemma in cues.NOUN_HOMOGRAPHS and len(prev) > 1 and (
-            prev[-2][2] in _NOUN_DETERMINERS and prev[-1][2].isalpha() and prev[-1][2][:1].islower()
-            and not (prev[-1][2].endswith("ly") or _source_noun(prev[-1][2]))
-        ):
-            return True  # a plural noun after an adjective: "his Islamophobic remarks", "the new plans"
-        if v is not None and v.form == "s" and pw in cues.QUANTIFIERS and prev[-1][2].isalpha():
-            return True  # a plural noun after a number: "took several questions", "two reports"
-        if v is not None and v.form == "base" and (key not in cues.CORE_SPEECH or v.lemma in cues.NOUN_HOMOGRAPHS) and len(prev) > 1 and (
-            prev[-2][2].lower() in ("the", "a", "an") and prev[-1][2][:1].isupper() and (
-                prev[-1][2].isalpha() or (v.lemma in cues.NOUN_HOMOGRAPHS and prev[-1][2].replace(".", "").isalpha())
-            )
-            and not (prev[-1][2].endswith("s") and not prev[-1][2].endswith(("ss", "is", "as", "us")))
-        ):
-            return True  # a noun after a name used as an adjective: "The Orlando attack", "the U.S. pledge"
-            # (not "The Democrats oppose", "The Clintons say"; an abbreviation only before a noun
-            # homograph: "Opponents ... into the U.S. cite concerns" is a verb)
-        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and _possessor_then_name(prev):
-            return True  # "China's Silk Road plan has": a possessor, a name, then the noun
-        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and (det := _determiner_before(prev)) >= 0 and (
-            _NOUN_NEXT.match(text, ce, hi) or not _after_preposition(prev, det)
-        ):
-            return True  # a singular noun: "the tax plan is", "in an apparent terrorist attack." (not
-            # "Majorities across the political spectrum favor granting")
-        if v is not None and v.form == "base" and v.lemma in cues.NOUN_HOMOGRAPHS and pw not in _SUBJECT_PRONOUNS and (
-            pw not in cues.AUXILIARIES
-        ) and (
-            _NOUN_NEXT_OR_NUMBER.match(text, ce, hi) or pw in ("percent", "%") and _PREPOSITION_NEXT.match(text, ce, hi)
-        ) and not any(t[2].lower() in _OBJECT_GAP for t in prev[-4:]):
-            return True  # a noun: "45 percent support among", "Trump support is", "Clinton support 27 percent"
-            # (not "they support.", "what people want.", "as some liberals hope,", "would support is")
-        if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
-            len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
-        ):
-            return True  # a noun after a preposition: "with support of", "for comment"
-        return False
 
     def _source_after(self, cs: int, ce: int, key: str) -> None:
         """A phrase cue whose source follows it, "according to X", "warnings
@@ -747,7 +681,7 @@ class _Scan:
             # "activists clamoring to block Trump say": a participle after a noun that speaks
             w.endswith("ing") and w.islower() and _source_noun(bare(words[i - 1]).lower())
         )), 0)
-        if not text[subj.end : cs].strip() and _singular_before_noun(words, v):
+        if not text[subj.end : cs].strip() and singular_before_noun(words, v):
             return None  # "Drone attack sparks fire": a noun after a noun, not a verb that needs "attacks"
         if valid_subject(words, v) and not _adjective_before_noun(words, v):
             spans = _split_and(text, subj.start, subj.end)
@@ -867,10 +801,6 @@ _COMMA_WHO = re.compile(r",\s+who\s")
 #: Verbs after which a past participle is an adjective ("seemed aimed at").
 _LINKING_VERBS = frozenset("seem seems seemed appear appears appeared look looks looked become becomes became".split())
 
-#: Prepositions after which a cue word (not an -ing form) is a noun.
-_NOUN_AFTER = cues.PREPOSITIONS | {"of", "with", "without", "into", "about"}
-#: Determiners before "adjective + noun-homograph" ("his Islamophobic remarks").
-_NOUN_DETERMINERS = frozenset("the a an his her their its our my your".split())
 _CLAUSE_WORD = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted(cues.CLAUSE_WORDS)) + r")(?![\w’'])", re.I)
 #: A copula, adverbs allowed, just before an adjective cue.
 _COPULA_BEFORE = re.compile(
@@ -1018,8 +948,8 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         low = word.lower()
         if not word[0].islower() and low not in cues.CORE_SPEECH and not (v.form == "ing" and not text[lo:cs].strip(_SENTENCE_LEAD)):
             continue  # "the Washington Post", "Backs": not a verb in running text
-        if v.lemma in cues.NOUN_HOMOGRAPHS and word[0].isupper() and not _title_case_after(text, m.end(), hi) and (
-            _capitalised_before(text, lo, cs)
+        if v.lemma in cues.NOUN_HOMOGRAPHS and word[0].isupper() and not title_case_after(text, m.end(), hi) and (
+            capitalised_before(text, lo, cs)
         ):
             continue  # a name's last word: "the Drudge Report,", "U.S. News & World Report arrested"
         particle = m.group("particle")
@@ -1046,58 +976,6 @@ def _cue_items(ctx: Context, lo: int, hi: int, qspans, consumed) -> Iterator[tup
         yield cs, ce, low, v, cs
 
 
-#: Words that end the adjectives ``_determiner_before`` walks over.
-_NOT_ADJECTIVES = frozenset("to not never and or will would can could should may might must do does did also still just".split())
-
-
-#: What follows a noun, not a verb: punctuation, the end, a verb.
-_NOUN_NEXT = re.compile(r"\s*(?:[,.;:!?)”\"]|$|(?:is|was|are|were|has|had|have|will|would|could|should|may|might)\b)")
-_NOUN_NEXT_OR_NUMBER = re.compile(r"\s*(?:[,.;)]|(?:is|was|are|were|has|had)\b|\d)")
-_PREPOSITION_NEXT = re.compile(r"\s+(?:among|in|from|for|of|across)\b")
-#: Words before a verb whose object stands before it ("what people want.").
-_OBJECT_GAP = frozenset("what which that as who whom".split())
-
-
-def _after_preposition(prev: list[tuple[int, int, str]], det: int) -> bool:
-    """Does the determiner at ``det`` follow a preposition ("across the
-    political spectrum")?"""
-    w = prev[det - 1][2].lower() if det > 0 else ""
-    return w in cues.PREPOSITIONS or w in ("of", "across", "among", "to")
-
-
-def _possessor_then_name(prev: list[tuple[int, int, str]]) -> bool:
-    """Do a possessive and a capitalised run stand right before ("China's
-    Silk Road", "Trump's Mexico")?"""
-    k = len(prev) - 1
-    while k >= 0 and prev[k][2][:1].isupper() and not is_possessive(prev[k][2]):
-        k -= 1
-    return 0 <= k < len(prev) - 1 and is_possessive(prev[k][2])
-
-
-def _determiner_before(prev: list[tuple[int, int, str]]) -> int:
-    """Where a determiner stands with one to three lower-case singular words
-    after it, right before ("an apparent terrorist", "the tax"), or -1. A
-    base form there is a noun: a singular subject takes no base form."""
-    for k in range(len(prev) - 1, max(-1, len(prev) - 5), -1):
-        w = prev[k][2]
-        if w.lower() in _NOUN_DETERMINERS:
-            return k if k < len(prev) - 1 else -1
-        if not (w.replace("-", "").isalpha() and w.islower()) or w.endswith(("s", "ly")) or w in _NOT_ADJECTIVES:
-            return -1
-    return -1
-
-
-def _after_according_to(prev: list[tuple[int, int, str]]) -> bool:
-    """Does "according to" come shortly before, with no punctuation since?"""
-    for k in range(len(prev) - 1, 0, -1):
-        w = prev[k][2]
-        if w[-1] in ",;:.!?)”\"":
-            return False
-        if w.lower() == "to" and prev[k - 1][2].lower() == "according":
-            return True
-    return False
-
-
 #: The second character after a cue that may start one of the phrases
 #: of ``cues.NOTHING_SAID_AFTER`` (a space first, then "not", "for", "on",
 #: "immediately", "to"; or more space).
@@ -1118,17 +996,6 @@ def _nothing_said(text: str, lo: int, cs: int, ce: int, hi: int) -> bool:
     return any(w in cues.NEGATIONS or w.endswith("n't") for w in before)
 
 
-def _capitalised_before(text: str, lo: int, cs: int) -> bool:
-    before = text[max(lo, cs - 40) : cs].split()
-    return bool(before) and before[-1][:1].isupper()
-
-
-def _title_case_after(text: str, end: int, hi: int) -> bool:
-    """Does a capitalised word follow (a Title Case headline goes on)?"""
-    m = _NEXT_WORD.match(text, end, hi)
-    return m is not None and m.group(1)[:1].isupper()
-
-
 def _has_complement(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool:
     """Does one of ``words`` follow within the clause (before punctuation)?"""
     end = min(hi, ce + 80)
@@ -1137,9 +1004,6 @@ def _has_complement(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool
         if k >= 0:
             end = k
     return any(f" {w} " in f" {text[ce:end]} " for w in words)
-
-
-_SUBJECT_PRONOUNS = frozenset("he she it they we i you".split())
 
 
 def _clause_next(text: str, ce: int, hi: int, words: tuple[str, ...]) -> bool:
