@@ -45,7 +45,8 @@ def test_after_a_preposition_a_noun_but_not_after_has() -> None:
     assert _not_a_verb("The bill passed with support of both parties.", "support") is True
     assert _not_a_verb("He did not respond to a request for comment.", "comment") is True
     assert _not_a_verb("Smith has since said the plan is dead.", "said") is False
-    assert _not_a_verb("Smith since said the plan is dead.", "said") is True  # ("since" read as a preposition)
+    assert _not_a_verb("Smith since said the plan is dead.", "said") is False  # "since" an adverb
+    assert _not_a_verb("Nothing has changed since reports surfaced.", "reports") is True  # a preposition
 
 
 def test_a_noun_homograph_before_is_punctuation_or_a_number() -> None:

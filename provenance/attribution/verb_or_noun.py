@@ -111,7 +111,7 @@ def not_a_verb(
         # (not "they support.", "what people want.", "as some liberals hope,", "would support is")
     if pw in _NOUN_AFTER and not text[ce - 3 : ce] == "ing" and prev[-1][2].isalpha() and not (
         len(prev) > 1 and prev[-2][2].lower() in ("has", "have", "had")  # "has since said"
-    ):
+    ) and not (pw == "since" and v is not None and v.form == "past"):  # "Smith since said": an adverb
         return True  # a noun after a preposition: "with support of", "for comment"
     return False
 
