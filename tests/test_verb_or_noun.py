@@ -54,6 +54,7 @@ def test_a_noun_homograph_before_is_punctuation_or_a_number() -> None:
     assert _not_a_verb("Clinton support 27 percent.", "support") is True
     assert _not_a_verb("Polls show Trump support.", "support") is True
     assert _not_a_verb("Polls show they support.", "support") is False  # a subject pronoun
+    assert _not_a_verb("It is the plan they support.", "support") is False  # (the pronoun ends "the plan")
     assert _not_a_verb("It is what people want.", "want") is False  # the object stands before
     assert _not_a_verb("Smith would support it.", "support") is False  # an auxiliary
 

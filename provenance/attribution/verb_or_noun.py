@@ -166,7 +166,7 @@ def _determiner_before(prev: list[tuple[int, int, str]]) -> int:
         w = prev[k][2]
         if w.lower() in _NOUN_DETERMINERS:
             return k if k < len(prev) - 1 else -1
-        if not (w.replace("-", "").isalpha() and w.islower()) or w.endswith(("s", "ly")) or w in _NOT_ADJECTIVES:
+        if not (w.replace("-", "").isalpha() and w.islower()) or w.endswith(("s", "ly")) or w in _NOT_ADJECTIVES or w in _SUBJECT_PRONOUNS:
             return -1
     return -1
 
