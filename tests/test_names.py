@@ -101,3 +101,43 @@ def test_lower_case_words_are_not(word: str) -> None:
     from provenance.attribution.names import is_capitalised
 
     assert not is_capitalised(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "source", "outlet"),
+    [
+        ("The Washington Post reported it. Then the Post said more.", "the Post", "The Washington Post",
+         "the-washington-post"),
+        ("The Wall Street Journal reported it. The Journal said more.", "The Journal", "The Wall Street Journal", "wsj"),
+        # the article's own Times, not the gazetteer's guess (the New York Times)
+        ("The Moscow Times reported it. The Times said more.", "The Times", "The Moscow Times", "the-moscow-times"),
+        ("The New York Post reports it. The Post has learned more.", "The Post", "New York Post", "new-york-post"),
+        ("The Denver Post reported it. The Post said more.", "The Post", "Denver Post", None),  # not in the gazetteer
+    ],
+)
+def test_a_newspapers_short_form_is_the_outlet_named_before(text: str, mention: str, source: str, outlet: str) -> None:
+    pos = text.rindex(mention)
+    src = classify(mention, load_gazetteer(), NameIndex.build(text), pos)
+    assert (src.source, src.source_text, src.source_type, src.source_outlet) == (source, mention, "outlet", outlet)
+
+
+def test_a_short_form_with_no_outlet_before_stays_as_written() -> None:
+    text = "The Post said more."
+    src = classify("The Post", load_gazetteer(), NameIndex.build(text), 0)
+    assert (src.source, src.source_type, src.source_outlet) == ("The Post", "unnamed", None)
+    text = "Emily Post wrote it. The Post said more."  # a person's surname is no outlet
+    src = classify("The Post", load_gazetteer(), NameIndex.build(text), text.rindex("The Post"))
+    assert (src.source, src.source_type, src.source_outlet) == ("The Post", "unnamed", None)
+
+
+@pytest.mark.parametrize(
+    ("mention", "source", "kind"),
+    [
+        ("Al Qahera News TV", "Al Qahera News TV", "outlet"),
+        ("The Charlotte Observer", "Charlotte Observer", "outlet"),  # "the" before it: a city, not a first name
+        ("Emily Post", "Emily Post", "person"),  # a first name opens it
+    ],
+)
+def test_a_name_ending_in_an_outlets_word(mention: str, source: str, kind: str) -> None:
+    src = classify(mention, load_gazetteer(), NameIndex.build(mention + " said so."), 0)
+    assert (src.source, src.source_type) == (source, kind)

@@ -610,6 +610,36 @@ def _speaks(w: str) -> bool:
     return w in cues.SOURCE_NOUNS or (w[-1:] == "s" and w[:-1] in cues.ROLE_NOUNS)
 
 
+def _outlet_short_form(word: str, text: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
+    """The outlet a newspaper's short form names, "the Post", "the Journal",
+    "the Times": the latest name before ``pos`` ending in ``word``, when the
+    gazetteer knows it as an outlet ("The Washington Post", "The Wall Street
+    Journal") or it reads as one ("The Denver Post": an outlet's last word,
+    no first name), so the short form follows the article, not a guess."""
+    full = names.full_name(word, pos)
+    if full == bare(word):
+        return None
+    outlet = gaz.resolve(full)
+    if outlet is not None:
+        return Source(outlet.name, text, "outlet", source_outlet=outlet.id) if outlet.kind in _NEWS_KINDS else None
+    if _reads_as_outlet(full.split()):
+        return Source(full, text, "outlet")
+    return None
+
+
+#: Gazetteer kinds whose names have a short form ("the Post").
+_NEWS_KINDS = frozenset({"newspaper", "magazine", "online", "broadcaster"})
+
+
+def _reads_as_outlet(run: list[str], after_the: bool = False) -> bool:
+    """A name of two words or more ending in an outlet's word ("Al Qahera
+    News TV", "Denver Post"), not a person's ("Emily Post"): no first name
+    opens it, unless "the" stands before it ("The Charlotte Observer")."""
+    return len(run) >= 2 and bare(run[-1]).lower() in cues.OUTLET_NAME_ENDINGS and is_capitalised(run[-1]) and (
+        after_the or name_gender(run) is None
+    )
+
+
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
     text = collapse(mention).strip(" ,;:.")
@@ -686,6 +716,9 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         run_name.lower() in cues.POLLSTERS or (len(run) > 1 and bare(run[-1]).lower() in cues.EVIDENCE_NOUNS)
     ):
         return Source(run_name, text, "organization")  # "Gallup", "the Pew Research Center", "A Morning Consult Poll"
+    if len(run) == 1 and low[0] == "the" and len(tokens) == 2 and (short := _outlet_short_form(run[0], text, gaz, names, pos)):
+        return short  # "the Post" after "The Washington Post"
+        # (before the gazetteer: "the Times" after "The Moscow Times" is not the New York Times)
     outlet = gaz.resolve(text)
     if outlet is not None:
         person = strip_titles(run) if run else []
@@ -734,7 +767,7 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         body = " ".join(run)
         kind = "government" if any(w in cues.GOVERNMENT_WORDS for w in run_low) else "organization"
         return Source(body, text, kind)
-    if len(run) >= 2 and run_low[-1] in cues.OUTLET_NAME_ENDINGS and is_capitalised(run[-1]):
+    if _reads_as_outlet(run, lead_low == "the"):
         return Source(run_name, text, "outlet")  # "Al Qahera News TV": an outlet the gazetteer does not know
     person = titled
     if not person:
