@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from provenance.attribution import lexicon
-from provenance.attribution.subjects import _colon_source, _np_before, _sentence_subject, _split_and, _Subject, subject_before
+import pytest
+
+from provenance.attribution.subjects import (
+    _colon_source,
+    _np_before,
+    _sentence_subject,
+    _split_and,
+    _Subject,
+    head_of_long_subject,
+    subject_before,
+)
 
 
 def test_np_before_drops_a_trailing_time_phrase() -> None:
@@ -33,3 +43,25 @@ def test_colon_source_is_the_name_before_the_colon() -> None:
 def test_sentence_subject_is_the_name_opening_the_sentence() -> None:
     text = "Bush criticized the plan and said it would fail."
     assert _sentence_subject(text, 0, text.index("said")) == (0, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Three-in-five GOP insiders across the four states said so.", "Three-in-five GOP insiders"),
+        ("The last man to mount a major third-party presidential race says so.", "The last man"),
+        ("Many of the local GOP leaders who’d rather be working now on a campaign said so.", "Many of the local GOP leaders"),
+        ("A redacted copy of the 2013 FDIC inspector general’s memo seen by Reuters said so.",
+         "A redacted copy of the 2013 FDIC inspector general’s memo"),
+        ("Majorities of Democrats in five states going to the polls Tuesday say so.", "Majorities of Democrats"),
+        # no head: a clause before the verb, a pronoun as the subject, one phrase with its complement
+        ("Scarborough Shoal is now the place Pentagon officials say so.", None),
+        ("A CNN/ORC poll in January shows 68% of Democratic voters say so.", None),
+        ("Bush will wait until after the polls close at 7 p.m. He says so.", None),
+        ("Those close to him say so.", None),
+    ],
+)
+def test_head_of_long_subject(text: str, head: str | None) -> None:
+    verb = text.split()[-2]
+    got = head_of_long_subject(text, 0, text.rindex(" " + verb), lexicon.verb(verb))
+    assert (text[got[0] : got[1]] if got else None) == head

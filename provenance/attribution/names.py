@@ -640,6 +640,14 @@ def _reads_as_outlet(run: list[str], after_the: bool = False) -> bool:
     )
 
 
+#: Capitalised words that open a share of a group, not a name ("Majorities
+#: of Democrats", "None of the Murdochs", "Members of Congress").
+_SHARE_HEADS = frozenset(
+    "majority majorities most many some none half all both few several members supporters thousands hundreds "
+    "dozens millions".split()
+)
+
+
 def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source | None:
     """Name and type the source a mention refers to (None: not a source)."""
     text = collapse(mention).strip(" ,;:.")
@@ -769,12 +777,16 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         return Source(body, text, kind)
     if _reads_as_outlet(run, lead_low == "the"):
         return Source(run_name, text, "outlet")  # "Al Qahera News TV": an outlet the gazetteer does not know
+    if len(run) >= 3 and run_low[1] == "of" and run_low[0] in _SHARE_HEADS:
+        return Source(run_name, text, "group")  # "Majorities of Democrats", "Half of Vermont Democrats"
     person = titled
     if not person:
         return Source(text, text, "unnamed")
     if len(person) == 1:
-        if len(tokens) > 1 and bare(person[0]).endswith("s") and (low[0] == "the" or is_possessive(tokens[-2])):
-            return Source(text, text, "group")  # "Syria's Kurds", "the Democrats"
+        if len(tokens) > 1 and bare(person[0]).endswith("s") and (
+            low[0] == "the" or is_possessive(tokens[-2]) or low[-2] == "of"
+        ):
+            return Source(text, text, "group")  # "Syria's Kurds", "the Democrats", "Majorities of Democrats"
         full = names.full_name(person[0], pos, name_gender(tokens))
         if full == bare(person[0]) and len(run) == 1 and names.is_company(full):
             return Source(full, text, "organization")  # "Nvidia said", where the text has "Nvidia shares" or "Nvidia Corp"

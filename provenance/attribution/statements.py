@@ -110,6 +110,7 @@ from .subjects import (
     _sentence_subject,
     _split_and,
     comma_before_conjunction,
+    head_of_long_subject,
     subject_before,
 )
 from .verb_or_noun import (
@@ -693,6 +694,10 @@ class _Scan:
             spans = [(toks[0][0], toks[rel - 1][1])]
         elif (that := _relative_that(text, lo, subj.start, words, qspans, v)) is not None and key in cues.CORE_SPEECH:
             spans = [that]  # "organizations that have endorsed him say": the noun before "that"
+        elif v is not None and v.lemma == "say" and v.form != "ing" and (
+            head := head_of_long_subject(text, subj.start, subj.end, v)
+        ) is not None:
+            spans = [head]  # "The last man to mount a major third-party race says": the man
         elif "and" in words[:-1] and v is not None and v.lemma in ("say", "tell") and len(
             both := _split_and(text, subj.start, subj.end, v)
         ) == 2:

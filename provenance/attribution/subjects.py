@@ -429,3 +429,49 @@ def _adjective_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
     ):
         return False  # a name's last word: "RIA Novosti reports" (not "China's ambitious Central Asian plans")
     return is_capitalised(last) and not last.endswith("s") and last.lower().endswith(cues.NATIONALITY_SUFFIXES + ("an",))
+
+
+#: Words that open a modifier after a subject's head noun: prepositions
+#: (but "of"), an infinitive, a relative pronoun.
+_MODIFIER_OPENERS = (cues.PREPOSITIONS | {"across", "among", "around", "to", "who", "whom", "whose", "which", "that"}) - {"of"}
+
+
+#: Adjectives whose "to"/"with" phrase belongs to the head ("close to him").
+_TAKES_COMPLEMENT = frozenset("close familiar loyal opposed sympathetic connected allied linked friendly near".split())
+
+
+def head_of_long_subject(text: str, start: int, end: int, v: lexicon.Verb | None) -> tuple[int, int] | None:
+    """The head of a subject too long to be a speaker's name, for "say":
+    the words before its first modifier, a preposition, an infinitive, a
+    relative or a participle ("Three-in-five GOP insiders | across the four
+    states ... said", "The last man | to mount a ... race says"), keeping
+    one "of" phrase ("Many of the local GOP leaders | who'd rather ...
+    said"). None when the phrase holds a verb of its own ("Scarborough Shoal
+    is now the place Pentagon officials say": a clause, not a subject) or
+    ends in a pronoun (the pronoun is the subject).""" 
+    toks = _tokens(text, start, end)
+    low = [re.split(r"['’]", bare(t[2]).lower())[0] for t in toks]  # ("who’d": who)
+    relative = next((k for k, w in enumerate(low) if w in _RELATIVES or w == "that"), len(low))  # (its clause has verbs)
+    if len(toks) < 3 or low[-1] in cues.PRONOUNS or low[-1] in cues.FIRST_PERSON or any(
+        w in cues.FINITE_BLOCKERS or (toks[k][2].islower() and lexicon.is_cue_word(w) and low[k + 1 : k + 2] != ["by"])
+        for k, w in enumerate(low[:relative])
+    ):
+        return None  # a clause before the subject ("the polls close at 7 p.m. He", "A poll shows 68% of voters")
+    cuts = []
+    for k in range(1, len(toks)):
+        w, raw = low[k], toks[k][2]
+        if w == "of" and not cuts:
+            cuts.append(k)  # the phrase before "of", if the one with it is no speaker
+            continue
+        participle = raw.islower() and (w.endswith("ing") or (w.endswith(("ed", "en")) and low[k + 1 : k + 2] == ["by"]))
+        if w in ("to", "with") and low[k - 1] in _TAKES_COMPLEMENT:
+            continue  # "Those close to him", "people familiar with the talks": one phrase
+        if w in _MODIFIER_OPENERS or participle or w == "of":
+            cuts.append(k)
+            break
+    else:
+        return None
+    for k in reversed(cuts):
+        if valid_subject([t[2] for t in toks[:k]], v):
+            return toks[0][0], toks[k - 1][1]
+    return None
