@@ -46,3 +46,14 @@ def test_agent_np_must_be_able_to_speak() -> None:
     assert agent_np(text, text.index("by ") + 3, len(text)) == (25, 52)  # "congressional investigators"
     text = "The plan was rejected by a series of congressional inquiries."
     assert agent_np(text, text.index("by ") + 3, len(text)) is None
+
+
+def test_inverted_subject_with_a_year_or_a_relative_clause_after_it() -> None:
+    text = "“She didn’t like that,” said a 2008 Clinton veteran."
+    start = text.index("said") + 4
+    assert text[slice(*inverted_subject(text, start, len(text)))] == "a 2008 Clinton veteran"
+    text = '"It was all lies," said one owner of a shop that sells shoes.'
+    start = text.index("said") + 4
+    assert text[slice(*inverted_subject(text, start, len(text)))] == "one owner of a shop"
+    text = '"It was all lies," said 2008 voters.'  # (a year opening the phrase is no modifier of a determiner)
+    assert inverted_subject(text, text.index("said") + 4, len(text)) is None

@@ -86,7 +86,7 @@ def _np_after(text: str, start: int, hi: int, capitalised_only: bool = False, an
     return out[0][0], out[-1][1]
 
 
-_AFTER_INVERTED = re.compile(r"\s*(?:$|[,.;:!?)\]—–(]|(?:on|in|at|during|after|before|last|this|who|when|while|as|to|about|of|from|for|with|and|adding|noting|according)\b)", re.I)
+_AFTER_INVERTED = re.compile(r"\s*(?:$|[,.;:!?)\]—–(]|(?:on|in|at|during|after|before|last|this|who|whose|that|when|while|as|to|about|of|from|for|with|and|adding|noting|according)\b)", re.I)
 
 
 def _ends_inverted_subject(text: str, span: tuple[int, int], hi: int) -> bool:
@@ -111,6 +111,7 @@ _NO_SPEAKER_NEXT = _OBJECT_PRONOUNS | frozenset("about whether if why how what w
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
@@ -135,7 +136,9 @@ def inverted_subject(text: str, start: int, hi: int) -> tuple[int, int] | None:
     for k, t in enumerate(toks[: cues.MAX_SUBJECT_WORDS + 1]):
         w = bare(t[2]).lower()
         rank = k + 1 < len(toks) and _ORDINAL.match(t[2]) is not None and is_capitalised(toks[k + 1][2])
-        if run and (w in _CUT_AFTER or _is_datey(t[2])) and not is_capitalised(t[2]) and not rank:
+        # ("said a 2008 Clinton veteran": a year after the determiner is a modifier)
+        year = k == 1 and k + 1 < len(toks) and _YEAR.fullmatch(t[2]) is not None and bare(run[0][2]).lower() in cues.DETERMINERS
+        if run and (w in _CUT_AFTER or _is_datey(t[2])) and not is_capitalised(t[2]) and not rank and not year:
             break  # (not "Air Force 1st Lt. Tyler Livingston": an ordinal before a rank)
         if not bare(t[2]).replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalnum():
             return None
