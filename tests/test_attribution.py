@@ -1784,6 +1784,13 @@ def test_first_person_contraction_is_never_a_source_or_antecedent() -> None:
          "Only about 4 in 10 Republican voters in each state", "want"),
         ("Ann Lee is continuing to insist she will release them.", "statement", "Ann Lee", "insist"),
         ("The last man to mount a major third-party race says he will not run.", "statement", "The last man", "says"),
+        ("US Senator Jeff Sessions said the vote had begun.", "statement", "Jeff Sessions", "said"),  # not "us"
+        ("Another said he hoped that Trump wins.", "statement", "Another", "said"),
+        ("Others say the plan failed.", "statement", "Others", "say"),
+        ("In Columbus, after winning Ohio, Gov. John Kasich (R-OH), said the race goes on.", "statement", "John Kasich",
+         "said"),
+        ("Saturday at the state party convention Sen. Elizabeth Warren (D-MA) said Trump is a loser.", "statement",
+         "Elizabeth Warren", "said"),
         ("Trump at the time said he had asked his people to look into it.", "statement", "Trump", "said"),
         ("Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied.", "statement",
          "Majorities of Democrats", "say"),

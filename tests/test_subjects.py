@@ -12,6 +12,7 @@ from provenance.attribution.subjects import (
     _split_and,
     _Subject,
     head_of_long_subject,
+    name_after_opener,
     subject_before,
 )
 
@@ -65,3 +66,18 @@ def test_head_of_long_subject(text: str, head: str | None) -> None:
     verb = text.split()[-2]
     got = head_of_long_subject(text, 0, text.rindex(" " + verb), lexicon.verb(verb))
     assert (text[got[0] : got[1]] if got else None) == head
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Speaking Saturday at the convention Sen. Elizabeth Warren (D-MA) said so.", "Sen. Elizabeth Warren"),
+        ("At the rally Gov. John Kasich said so.", "Gov. John Kasich"),
+        ("In a report by Sen. Elizabeth Warren said so.", None),  # after a preposition: the report's
+        ("During the debate the Ohio Republican Party said so.", None),  # no person's name
+        ("The senator Elizabeth Warren said so.", None),  # no opener
+    ],
+)
+def test_name_after_opener(text: str, name: str | None) -> None:
+    got = name_after_opener(text, 0, text.rindex(" said"), lexicon.verb("said"))
+    assert (text[got[0] : got[1]] if got else None) == name

@@ -669,6 +669,8 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
     if len(tokens) == 1 and low[0] in cues.PRONOUNS:
         return Source(None, text, cues.PRONOUNS[low[0]], pronoun=True)
     first = before_apostrophe(low[0])  # "I’ll", "we're", "I've", "You’ll"
+    if len(tokens) > 1 and tokens[0] == "US":
+        first = ""  # the country ("US Senator Jeff Sessions"), not "us"
     if first in cues.FIRST_PERSON or first == "you" or (len(low) > 1 and low[0] in cues.DETERMINERS and low[1] in cues.FIRST_PERSON):
         return None
     # "a report by the Institute ...": the author of the document speaks.

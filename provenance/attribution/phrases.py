@@ -218,6 +218,10 @@ _POLLED = frozenset("polled surveyed interviewed questioned sampled".split())
 _PARTY_TAG_TOKEN = re.compile(r"^\((?:[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)[,]?$")
 
 
+#: Words that speak alone before "say" or "tell", standing for members of a group.
+_STANDING_ALONE = frozenset("another one others some many most several few".split())
+
+
 def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
     """Do these words look like the noun phrase of a speaker?"""
     if any(_PARTY_TAG_TOKEN.match(t) for t in toks):
@@ -275,6 +279,8 @@ def valid_subject(toks: list[str], v: lexicon.Verb | None = None) -> bool:
         _determined_noun_phrase(toks, low) or (v.lemma in ("say", "tell") and _bare_plural(toks, low))
     ):
         return True  # "The NFL legend said", "One attendee said", "the 46-year-old said"
+    if v is not None and v.lemma in ("say", "tell") and len(low) == 1 and low[0] in _STANDING_ALONE:
+        return True  # "Another said", "One says", "Others say": members of a group named before
     if v is not None and v.kind == "statement" and v.lemma != "attack" and _bare_plural(toks, low) and low[-1].endswith(_AGENT_PLURALS):
         return True  # "Cement makers argue", "Clinton defenders argue": people by what they do
     # "The former secretary of state": the head stands before "of".

@@ -111,6 +111,7 @@ from .subjects import (
     _split_and,
     comma_before_conjunction,
     head_of_long_subject,
+    name_after_opener,
     subject_before,
 )
 from .verb_or_noun import (
@@ -639,15 +640,18 @@ class _Scan:
         )) and (subj.boundary_char in ("quote", ",", "") or subj.boundary == lo):
             # "X, <descriptor>, said" before "..., said X".
             spans = _parenthetical_subject(text, lo, subj, qspans, v) if subj.boundary_char in (",", "quote") else []
+            if not spans and subj.boundary_char == "," and text[lo : subj.boundary - 1].rstrip().endswith(")"):
+                # "Sen. Jack Reed (D-R.I.), said": a stray comma after the tag
+                # (first: the name is the subject, whatever follows the verb).
+                tagged = _np_before(text, lo, subj.boundary - 1, qspans)
+                if (tagged.boundary == lo or tagged.boundary_char == ",") and tagged.start < tagged.end and valid_subject(
+                    _words(text, tagged.start, tagged.end), v
+                ):  # (or after an opener: "In Columbus, after winning Ohio, Gov. John Kasich (R-OH), said")
+                    spans = [(tagged.start, tagged.end)]
             after = inverted_subject(text, ce, hi) if not spans or _named_inversion(text, ce, hi) else None
             if after is not None:
                 spans = [after]
                 rule = "statement.verb_subject" if rule != "statement.phrase" else rule
-            elif not spans and subj.boundary_char == "," and text[lo : subj.boundary - 1].rstrip().endswith(")"):
-                # "Sen. Jack Reed (D-R.I.), said": a stray comma after the tag.
-                tagged = _np_before(text, lo, subj.boundary - 1, qspans)
-                if tagged.boundary == lo and tagged.start < tagged.end and valid_subject(_words(text, tagged.start, tagged.end), v):
-                    spans = [(tagged.start, tagged.end)]
         elif subj.boundary_char in (",", "quote") and v is not None:
             spans = _parenthetical_subject(text, lo, subj, qspans, v)
             if not spans and v.form in ("past", "s"):
@@ -698,6 +702,8 @@ class _Scan:
             head := head_of_long_subject(text, subj.start, subj.end, v)
         ) is not None:
             spans = [head]  # "The last man to mount a major third-party race says": the man
+        elif (name := name_after_opener(text, subj.start, subj.end, v)) is not None:
+            spans = [name]  # "Speaking at the convention Sen. Elizabeth Warren said": no comma after the opener
         elif "and" in words[:-1] and v is not None and v.lemma in ("say", "tell") and len(
             both := _split_and(text, subj.start, subj.end, v)
         ) == 2:

@@ -475,3 +475,34 @@ def head_of_long_subject(text: str, start: int, end: int, v: lexicon.Verb | None
         if valid_subject([t[2] for t in toks[:k]], v):
             return toks[0][0], toks[k - 1][1]
     return None
+
+
+#: Words that open a phrase before the subject, with no comma after it.
+_COMMALESS_OPENERS = cues.PREPOSITIONS | {"at", "speaking", "addressing", "appearing", "writing"} | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later".split()
+)
+
+
+def name_after_opener(text: str, start: int, end: int, v: lexicon.Verb | None) -> tuple[int, int] | None:
+    """A person's name ending a phrase that opens the sentence without a
+    comma: "Speaking Saturday at the state party convention Sen. Elizabeth
+    Warren (D-MA) said", "At the rally Gov. John Kasich said". The phrase
+    opens with a preposition, a day or an -ing form of speaking ("Saturday
+    at the convention Sen. Elizabeth Warren said"); the name has a
+    title or a known first name and does not follow a preposition ("the
+    report by Sen. Elizabeth Warren said" is the report's)."""
+    toks = _tokens(text, start, end)
+    if toks and _PARTY_TAG_TOKEN.match(toks[-1][2]):
+        toks = toks[:-1]  # "Sen. Elizabeth Warren (D-MA)"
+    if len(toks) < 4 or bare(toks[0][2]).lower() not in _COMMALESS_OPENERS:
+        return None
+    k = len(toks)
+    while k > 1 and is_capitalised(toks[k - 1][2]):
+        k -= 1
+    name = [t[2] for t in toks[k:]]
+    if not 2 <= len(name) <= 5 or bare(toks[k - 1][2]).lower() in cues.PREPOSITIONS | {"of", "to", "at", "and"}:
+        return None
+    person = strip_titles(name)
+    if len(person) < 2 or (len(person) == len(name) and gender_of(" ".join(person)) is None):
+        return None  # (a title or a known first name says it is a person)
+    return (toks[k][0], toks[-1][1]) if valid_subject(name, v) else None
