@@ -726,9 +726,10 @@ def classify(mention: str, gaz: Gazetteer, names: NameIndex, pos: int) -> Source
         run_name.lower() in cues.POLLSTERS or (len(run) > 1 and bare(run[-1]).lower() in cues.EVIDENCE_NOUNS)
     ):
         return Source(run_name, text, "organization")  # "Gallup", "the Pew Research Center", "A Morning Consult Poll"
+    # "the Post" after "The Washington Post"; asked before the gazetteer, so
+    # that "the Times" after "The Moscow Times" is not the New York Times.
     if len(run) == 1 and low[0] == "the" and len(tokens) == 2 and (short := _outlet_short_form(run[0], text, gaz, names, pos)):
-        return short  # "the Post" after "The Washington Post"
-        # (before the gazetteer: "the Times" after "The Moscow Times" is not the New York Times)
+        return short
     outlet = gaz.resolve(text)
     if outlet is not None:
         person = strip_titles(run) if run else []

@@ -448,7 +448,7 @@ def head_of_long_subject(text: str, start: int, end: int, v: lexicon.Verb | None
     one "of" phrase ("Many of the local GOP leaders | who'd rather ...
     said"). None when the phrase holds a verb of its own ("Scarborough Shoal
     is now the place Pentagon officials say": a clause, not a subject) or
-    ends in a pronoun (the pronoun is the subject).""" 
+    ends in a pronoun (the pronoun is the subject)."""
     toks = _tokens(text, start, end)
     low = [re.split(r"['’]", bare(t[2]).lower())[0] for t in toks]  # ("who’d": who)
     relative = next((k for k, w in enumerate(low) if w in _RELATIVES or w == "that"), len(low))  # (its clause has verbs)
