@@ -95,15 +95,15 @@ def ingest(
     Example:
         provenance ingest data/samples --db provenance.db
     """
-    from .store import Batches, ensure_db_shape, open_db, save_extraction, stored_document_ids
+    from .store import Batches, ensure_db_shape, open_db, stored_document_ids
 
     _check_labeller(labeller)
     db = open_db(db_path)
     ensure_db_shape(db, load_gazetteer())
     counts = {"documents": 0, "changed": 0, "skipped": 0, "links": 0, "citations": 0}
 
-    def save(extraction: Extraction) -> None:
-        result = save_extraction(db, extraction.document, extraction.links, extraction.citations)
+    def save(batches: Batches, extraction: Extraction) -> None:
+        result = batches.save(extraction.document, extraction.links, extraction.citations)
         counts["changed"] += result.changed
         counts["links"] += len(extraction.links)
         counts["citations"] += len(extraction.citations)
@@ -120,8 +120,7 @@ def ingest(
                 if outcome.skipped:
                     counts["skipped"] += 1
                 else:
-                    save(outcome.extraction)
-                    batches.saved()
+                    save(batches, outcome.extraction)
                 counts["documents"] += 1
     except EngineError as err:
         db.close()

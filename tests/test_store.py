@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from provenance import store
 from provenance.model import Citation, Document, Link, Outlet
 from provenance.store import (
     FTS,
     INDEXES,
     TABLES,
+    Batches,
     ensure_db_shape,
     open_db,
     save_extraction,
@@ -167,3 +169,85 @@ def test_a_database_made_by_version_0_1_0_opens_and_upgrades(tmp_path: Path) -> 
     assert [r["path"] for r in db["documents"].search("Shoigu")] == ["data/samples/002_a33109398c212efd.txt"]
     for view in db.view_names():
         db.execute(f"select * from [{view}] limit 1").fetchall()
+
+
+def _fts_intact(db) -> None:
+    """FTS5's own check of each index against its content table, and the
+    insert triggers in place."""
+    for table in FTS:
+        db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('integrity-check', 1)")
+    triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'")}
+    assert {f"{t}_{s}" for t in FTS for s in ("ai", "ad", "au")} <= triggers
+
+
+def _article(i: int) -> tuple[Document, list[Link], list[Citation]]:
+    text = f"Witness{i} told RTVI that tanks{i} had crossed the border.\n"
+    doc = Document(text=text, path=f"{i}.txt")
+    cit = Citation(document=doc.id, kind="statement", source=f"Witness{i}", source_text=f"Witness{i}",
+                   source_type="person", cue="told", sentence=text.strip(), start=0, end=len(text) - 1,
+                   cue_start=len(f"Witness{i} "), cue_end=len(f"Witness{i} told"), rule="statement.subject_verb")
+    return doc, [], [cit]
+
+
+def test_batches_index_new_rows_for_search_once_per_batch(db_path: Path, monkeypatch) -> None:
+    """Rows saved in a batch are found by full-text search after each commit
+    (three batches of two here, the last one partial), the index passes
+    FTS5's integrity check, and the insert triggers are back."""
+    monkeypatch.setattr(store, "BATCH_DOCUMENTS", 2)
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    with Batches(db) as batches:
+        for i in range(5):
+            batches.save(*_article(i))
+            if i == 2:  # the first batch is committed: its rows are found from another connection
+                other = sqlite3.connect(db_path)
+                found = other.execute("select count(*) from citations_fts where citations_fts match 'tanks1'").fetchone()
+                assert found == (1,)
+                other.close()
+    _fts_intact(db)
+    for i in range(5):
+        assert [r["source"] for r in db["citations"].search(f"tanks{i}")] == [f"Witness{i}"]
+        assert [r["path"] for r in db["documents"].search(f"tanks{i}")] == [f"{i}.txt"]
+    assert db.execute("select count(*) from sqlite_temp_master where type = 'trigger'").fetchone() == (0,)
+
+
+def test_a_document_saved_twice_in_one_batch_keeps_the_index_whole(db_path: Path) -> None:
+    """The same text under two names: the second save updates the row the
+    first inserted, which must be in the index by then."""
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    doc, links, cits = _article(7)
+    with Batches(db) as batches:
+        batches.save(doc, links, cits)
+        again = Document(text=doc.text, path="copy-of-7.txt")
+        batches.save(again, links, cits)
+    _fts_intact(db)
+    assert [r["path"] for r in db["documents"].search("tanks7")] == ["copy-of-7.txt"]
+    assert [r["source"] for r in db["citations"].search("tanks7")] == ["Witness7"]
+
+
+def test_an_error_in_a_batch_keeps_what_was_saved_indexed(db_path: Path) -> None:
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    with pytest.raises(KeyboardInterrupt):
+        with Batches(db) as batches:
+            batches.save(*_article(1))
+            raise KeyboardInterrupt
+    _fts_intact(db)
+    assert [r["source"] for r in db["citations"].search("tanks1")] == ["Witness1"]
+
+
+def test_a_killed_batch_rolls_back_with_the_triggers_in_place(db_path: Path) -> None:
+    """A process killed mid-batch never commits: the open batch, trigger
+    swap included, is rolled back and the database is as it was."""
+    db = open_db(db_path)
+    ensure_db_shape(db, OUTLETS)
+    with Batches(db) as batches:
+        batches.save(*_article(1))
+    batches = Batches(db).__enter__()
+    batches.save(*_article(2))
+    db.conn.close()  # (no commit: what a kill leaves)
+    db = open_db(db_path)
+    _fts_intact(db)
+    assert [r["source"] for r in db["citations"].search("tanks1")] == ["Witness1"]
+    assert list(db["citations"].search("tanks2")) == []
