@@ -31,6 +31,12 @@ from .pipeline import Extraction, analyse
 
 #: Inputs handed to the pool per worker before their results are read.
 IN_FLIGHT_PER_WORKER = 4
+#: Items go to a worker in chunks of up to this many, or this many bytes
+#: (a larger item goes alone): one submit per document spent a tenth of
+#: the writer's time waking the pool's manager thread, and its feeder
+#: thread a quarter of a core pickling one small message after another.
+CHUNK_ITEMS = 8
+CHUNK_BYTES = 256 * 1024
 #: Fewer inputs than this are extracted in this process: starting workers
 #: (each imports the extractor) costs more than it saves on a handful.
 MIN_INPUTS_FOR_POOL = 32
@@ -128,10 +134,32 @@ def extract_items(
         max_workers=workers, mp_context=context, initializer=_init_worker,
         initargs=(frozenset(skip_ids), os.getpid(), labeller),
     ) as pool:
-        yield from _in_order(
-            itertools.chain(head, items), workers * IN_FLIGHT_PER_WORKER,
-            lambda item: pool.submit(_extract_in_worker, item),
-        )
+        for done in _in_order(
+            _chunked(itertools.chain(head, items)), workers * IN_FLIGHT_PER_WORKER,
+            lambda chunk: pool.submit(_extract_chunk_in_worker, chunk),
+        ):
+            yield from done if isinstance(done, list) else [done]
+
+
+def _chunked(items: Iterator[Item | InputError]) -> Iterator[list[Item] | InputError]:
+    """Consecutive items in lists of up to CHUNK_ITEMS or CHUNK_BYTES; an
+    input error stands alone, in its place (it needs no worker)."""
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        if isinstance(item, InputError):
+            if chunk:
+                yield chunk
+                chunk, size = [], 0
+            yield item
+            continue
+        if chunk and (len(chunk) >= CHUNK_ITEMS or size + len(item.data) > CHUNK_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(item)
+        size += len(item.data)
+    if chunk:
+        yield chunk
 
 
 def _in_order(items: Iterator[Item | InputError], window: int, submit) -> Iterator[Outcome]:
@@ -284,5 +312,5 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _extract_in_worker(item: Item) -> Outcome:
-    return extract_item(item, _worker_skip_ids, _worker_labeller)
+def _extract_chunk_in_worker(chunk: list[Item]) -> list[Outcome]:
+    return [extract_item(item, _worker_skip_ids, _worker_labeller) for item in chunk]

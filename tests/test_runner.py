@@ -127,3 +127,28 @@ def test_ctrl_c_while_waiting_for_a_result_stops_the_wait() -> None:
         list(_in_order(iter("a"), 1, lambda item: Stuck(item)))
     assert time.monotonic() - started < 5
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+
+def test_items_go_to_workers_in_chunks_with_errors_alone_in_place(monkeypatch) -> None:
+    """Chunks of up to CHUNK_ITEMS items or CHUNK_BYTES bytes (a larger
+    item alone); an input error breaks the chunk and stands in its place."""
+    from provenance import runner
+    from provenance.documents import InputError
+    from provenance.inputs import Item
+
+    monkeypatch.setattr(runner, "CHUNK_ITEMS", 4)
+    monkeypatch.setattr(runner, "CHUNK_BYTES", 100)
+
+    def item(name: str, size: int = 10) -> Item:
+        return Item(name=name, data=b"x" * size, kind="text", path=name)
+
+    stream = [item("a"), item("b"), InputError("gone.txt: no such file"), *(item(f"c{i}") for i in range(6)),
+              item("big", 150), item("d", 60), item("e", 60)]
+    got = [c.args[0] if isinstance(c, InputError) else [i.name for i in c] for c in runner._chunked(iter(stream))]
+    assert got == [
+        ["a", "b"], "gone.txt: no such file",  # the error in its place
+        ["c0", "c1", "c2", "c3"], ["c4", "c5"],  # four at most
+        ["big"],  # over the byte limit: alone
+        ["d"], ["e"],  # 60 + 60 bytes would pass 100
+    ]
