@@ -3,8 +3,9 @@
 Extraction is pure and CPU-bound, so it parallelises by process; writing to
 SQLite stays in the caller's one process. Results come back in input order,
 whatever the number of workers, so ids, insertion order and the final
-database are identical to a serial run. At most ``IN_FLIGHT_PER_WORKER``
-inputs per worker are queued or finished-but-unread at any time, which keeps
+database are identical to a serial run. Inputs travel in chunks (up to
+``CHUNK_ITEMS`` or ``CHUNK_BYTES``), and at most ``IN_FLIGHT_PER_WORKER``
+chunks per worker are queued or finished-but-unread at any time, which keeps
 memory flat however large the corpus (``multiprocessing.Pool.imap`` would
 read the whole input list ahead and let results pile up behind a slow
 writer).
