@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .attribution.labeller import THRESHOLDS, Remembered
-from .outlets import fold
+from .attribution.labeller import THRESHOLDS, VETO, Labeller, Remembered, save_settings
+from .outlets import fold, load_gazetteer
 
 
 @dataclass
@@ -196,9 +196,6 @@ def choose_threshold(
 def calibrate(model: Path | str, held_out: Sequence[tuple[str, str, list[Attribution]]]) -> dict:
     """Choose the threshold of the labeller saved in ``model`` on
     ``held_out`` articles and save it with the model; returns the settings."""
-    from .attribution.labeller import VETO, Labeller, save_settings
-    from .outlets import load_gazetteer
-
     best, scores = choose_threshold(Labeller.load(model), held_out, load_gazetteer())
     settings = {
         "threshold": best,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import importlib.util
+import json
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -338,15 +339,11 @@ class Remembered:
 
 def load_settings(path: Path | str) -> dict:
     """What ``save_settings`` wrote with a model ({} for none)."""
-    import json
-
     settings = Path(path) / SETTINGS
     return json.loads(settings.read_text(encoding="utf-8")) if settings.is_file() else {}
 
 
 def save_settings(path: Path | str, **settings: object) -> None:
-    import json
-
     (Path(path) / SETTINGS).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
 
 
@@ -416,21 +413,25 @@ def train(
 # --- from pairs to records ---
 
 
+_WORD = re.compile(r"\w+")
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+
+
+def cue_verbs(cue: str) -> list[lexicon.Verb]:
+    """The lexicon's verbs among a cue's words ("has faced criticism for":
+    none; "said in an interview": say)."""
+    return [v for w in _WORD.findall(cue) if (v := lexicon.verb(w.lower())) is not None]
+
+
 def second_opinion_drops(citation, seen: Reading) -> bool:
     """Is ``citation`` a rule statement or belief whose cue the labeller
     reads as no cue at all (probability under the reading's veto, VETO
     unless the model's settings say otherwise; 0 vetoes nothing)?"""
     if citation.kind not in ("statement", "belief") or citation.cue_start is None:
         return False
-    if citation.rule in NEVER_VETOED_RULES or any(
-        (v := lexicon.verb(w.lower())) is not None and v.lemma in NEVER_VETOED_LEMMAS for w in _WORD.findall(citation.cue)
-    ):
+    if citation.rule in NEVER_VETOED_RULES or any(v.lemma in NEVER_VETOED_LEMMAS for v in cue_verbs(citation.cue)):
         return False
     return seen.cue_probability(citation.cue_start, citation.cue_end) < seen.veto
-
-
-_WORD = re.compile(r"\w+")
-_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 
 def source_end(text: str, start: int, end: int, cue_start: int) -> int:
@@ -500,7 +501,6 @@ def labelled_records(
         if key in taken:
             continue
         taken.add(key)
-        spoken = any((v := lexicon.verb(w.lower())) is not None and v.kind == "statement"
-                     for w in _WORD.findall(ctx.text[p.cue.start : p.cue.end]))
+        spoken = any(v.kind == "statement" for v in cue_verbs(ctx.text[p.cue.start : p.cue.end]))
         out.append(Labelled("statement" if spoken else "belief", sent, p.cue.start, p.cue.end, src, p.score))
     return out

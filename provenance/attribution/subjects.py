@@ -433,7 +433,7 @@ def _adjective_before_noun(words: list[str], v: lexicon.Verb | None) -> bool:
 
 #: Words that open a modifier after a subject's head noun: prepositions
 #: (but "of"), an infinitive, a relative pronoun.
-_MODIFIER_OPENERS = (cues.PREPOSITIONS | {"across", "among", "around", "to", "who", "whom", "whose", "which", "that"}) - {"of"}
+_MODIFIER_OPENERS = (cues.PREPOSITIONS | _RELATIVES | {"across", "among", "around", "to", "that"}) - {"of"}
 
 
 #: Adjectives whose "to"/"with" phrase belongs to the head ("close to him").
